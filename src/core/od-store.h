@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include "od-business.h"
+#include "od-charge.h"
+#include "od-customer.h"
+#include "od-invoice.h"
+#include "od-payment.h"
+
+G_BEGIN_DECLS
+
+#define OD_STORE_ERROR (od_store_error_quark ())
+
+typedef enum
+{
+  OD_STORE_ERROR_FAILED,       /* the database said no; message says why */
+  OD_STORE_ERROR_NOT_FOUND,
+  OD_STORE_ERROR_DUPLICATE,    /* a unique key (ref, number) is taken */
+  OD_STORE_ERROR_IN_USE,       /* still referred to (e.g. customer with invoices) */
+  OD_STORE_ERROR_BUSY,         /* locked by another process: try again */
+  OD_STORE_ERROR_TOO_NEW,      /* schema newer than this program */
+  OD_STORE_ERROR_CORRUPT,
+  OD_STORE_ERROR_TRANSACTION,  /* begin/commit used out of order */
+} OdStoreError;
+
+GQuark od_store_error_quark (void);
+
+/* Which rows a list shows, in which order. */
+typedef enum
+{
+  OD_INVOICE_FILTER_ALL,
+  OD_INVOICE_FILTER_OPEN,      /* status open */
+  OD_INVOICE_FILTER_OVERDUE,   /* open and due before the query's today */
+  OD_INVOICE_FILTER_PAID,
+} OdInvoiceFilter;
+
+typedef enum
+{
+  OD_INVOICE_SORT_NUMBER,
+  OD_INVOICE_SORT_DUE_DATE,
+  OD_INVOICE_SORT_ISSUE_DATE,
+  OD_INVOICE_SORT_CUSTOMER,
+  OD_INVOICE_SORT_TOTAL,
+  OD_INVOICE_SORT_OUTSTANDING,
+} OdInvoiceSort;
+
+typedef struct
+{
+  OdInvoiceFilter filter;
+  OdInvoiceSort   sort;
+  gboolean        descending;
+  gint64          customer_id;  /* 0 = every customer */
+  const char     *search;       /* number or customer name/ref substring; NULL = none */
+  GDate           today;        /* for OVERDUE; invalid = the local date now */
+} OdInvoiceQuery;
+
+typedef struct
+{
+  const char *search;           /* ref or name substring; NULL = none */
+  gboolean    include_archived;
+} OdCustomerQuery;
+
+/* Called for each row of an export; return FALSE to stop (set @error). */
+typedef gboolean (*OdStoreCustomerFunc) (OdCustomer *customer,
+                                         gpointer    user_data,
+                                         GError    **error);
+typedef gboolean (*OdStoreInvoiceFunc)  (OdInvoice  *invoice,
+                                         gpointer    user_data,
+                                         GError    **error);
+typedef gboolean (*OdStorePaymentFunc)  (OdPayment  *payment,
+                                         gpointer    user_data,
+                                         GError    **error);
+
+#define OD_TYPE_STORE (od_store_get_type ())
+G_DECLARE_INTERFACE (OdStore, od_store, OD, STORE, GObject)
+
+/*
+ * Every method may be called from any thread; a backend serialises its
+ * connection. begin/commit/rollback bracket a unit of work on the calling
+ * thread's behalf: other threads wait until it ends. Methods called
+ * outside begin/commit run in a transaction of their own.
+ *
+ * insert_* sets the object's id. Lookups return NULL with no error when
+ * nothing matches (find_*) and OD_STORE_ERROR_NOT_FOUND for get_* by id.
+ */
+struct _OdStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean     (*begin)                  (OdStore *self, GError **error);
+  gboolean     (*commit)                 (OdStore *self, GError **error);
+  void         (*rollback)               (OdStore *self);
+  guint        (*get_schema_version)     (OdStore *self);
+
+  OdBusiness * (*get_business)           (OdStore *self, GError **error);
+  gboolean     (*set_business)           (OdStore *self, OdBusiness *business, GError **error);
+  char *       (*get_setting)            (OdStore *self, const char *key, GError **error);
+  gboolean     (*set_setting)            (OdStore *self, const char *key, const char *value, GError **error);
+
+  gboolean     (*insert_customer)        (OdStore *self, OdCustomer *customer, GError **error);
+  gboolean     (*update_customer)        (OdStore *self, OdCustomer *customer, GError **error);
+  gboolean     (*delete_customer)        (OdStore *self, gint64 id, GError **error);
+  OdCustomer * (*get_customer)           (OdStore *self, gint64 id, GError **error);
+  OdCustomer * (*find_customer)          (OdStore *self, const char *ref, GError **error);
+  gint64       (*count_customers)        (OdStore *self, const OdCustomerQuery *query, GError **error);
+  GArray *     (*query_customer_ids)     (OdStore *self, const OdCustomerQuery *query, GError **error);
+  GPtrArray *  (*load_customers)         (OdStore *self, const gint64 *ids, guint n_ids, GError **error);
+  gboolean     (*foreach_customer)       (OdStore *self, OdStoreCustomerFunc func, gpointer user_data, GError **error);
+
+  gboolean     (*insert_invoice)         (OdStore *self, OdInvoice *invoice, GError **error);
+  gboolean     (*update_invoice)         (OdStore *self, OdInvoice *invoice, GError **error);
+  gboolean     (*delete_invoice)         (OdStore *self, gint64 id, GError **error);
+  OdInvoice *  (*get_invoice)            (OdStore *self, gint64 id, GError **error);
+  OdInvoice *  (*find_invoice)           (OdStore *self, const char *number, GError **error);
+  gint64       (*count_invoices)         (OdStore *self, const OdInvoiceQuery *query, GError **error);
+  GArray *     (*query_invoice_ids)      (OdStore *self, const OdInvoiceQuery *query, GError **error);
+  GPtrArray *  (*load_invoices)          (OdStore *self, const gint64 *ids, guint n_ids, GError **error);
+  gboolean     (*foreach_invoice)        (OdStore *self, OdStoreInvoiceFunc func, gpointer user_data, GError **error);
+
+  gboolean     (*insert_payment)         (OdStore *self, OdPayment *payment, GError **error);
+  GPtrArray *  (*list_payments)          (OdStore *self, gint64 invoice_id, GError **error);
+  gboolean     (*foreach_payment)        (OdStore *self, OdStorePaymentFunc func, gpointer user_data, GError **error);
+
+  gboolean     (*insert_charge)          (OdStore *self, OdCharge *charge, GError **error);
+  GPtrArray *  (*list_charges)           (OdStore *self, gint64 invoice_id, GError **error);
+
+  gint64       (*insert_pause)           (OdStore *self, gint64 invoice_id, OdPauseKind kind, const GDate *since, const GDate *until, gint64 promised_minor, const char *reason, GError **error);
+  gint64       (*insert_payment_plan)    (OdStore *self, gint64 invoice_id, guint count, guint every_days, const GDate *first_due, GError **error);
+};
+
+gboolean     od_store_begin              (OdStore                *self,
+                                          GError                **error);
+gboolean     od_store_commit             (OdStore                *self,
+                                          GError                **error);
+void         od_store_rollback           (OdStore                *self);
+guint        od_store_get_schema_version (OdStore                *self);
+
+OdBusiness  *od_store_get_business       (OdStore                *self,
+                                          GError                **error);
+gboolean     od_store_set_business       (OdStore                *self,
+                                          OdBusiness             *business,
+                                          GError                **error);
+char        *od_store_get_setting        (OdStore                *self,
+                                          const char             *key,
+                                          GError                **error);
+gboolean     od_store_set_setting        (OdStore                *self,
+                                          const char             *key,
+                                          const char             *value,
+                                          GError                **error);
+
+gboolean     od_store_insert_customer    (OdStore                *self,
+                                          OdCustomer             *customer,
+                                          GError                **error);
+gboolean     od_store_update_customer    (OdStore                *self,
+                                          OdCustomer             *customer,
+                                          GError                **error);
+gboolean     od_store_delete_customer    (OdStore                *self,
+                                          gint64                  id,
+                                          GError                **error);
+OdCustomer  *od_store_get_customer       (OdStore                *self,
+                                          gint64                  id,
+                                          GError                **error);
+OdCustomer  *od_store_find_customer      (OdStore                *self,
+                                          const char             *ref,
+                                          GError                **error);
+gint64       od_store_count_customers    (OdStore                *self,
+                                          const OdCustomerQuery  *query,
+                                          GError                **error);
+GArray      *od_store_query_customer_ids (OdStore                *self,
+                                          const OdCustomerQuery  *query,
+                                          GError                **error);
+GPtrArray   *od_store_load_customers     (OdStore                *self,
+                                          const gint64           *ids,
+                                          guint                   n_ids,
+                                          GError                **error);
+gboolean     od_store_foreach_customer   (OdStore                *self,
+                                          OdStoreCustomerFunc     func,
+                                          gpointer                user_data,
+                                          GError                **error);
+
+gboolean     od_store_insert_invoice     (OdStore                *self,
+                                          OdInvoice              *invoice,
+                                          GError                **error);
+gboolean     od_store_update_invoice     (OdStore                *self,
+                                          OdInvoice              *invoice,
+                                          GError                **error);
+gboolean     od_store_delete_invoice     (OdStore                *self,
+                                          gint64                  id,
+                                          GError                **error);
+OdInvoice   *od_store_get_invoice        (OdStore                *self,
+                                          gint64                  id,
+                                          GError                **error);
+OdInvoice   *od_store_find_invoice       (OdStore                *self,
+                                          const char             *number,
+                                          GError                **error);
+gint64       od_store_count_invoices     (OdStore                *self,
+                                          const OdInvoiceQuery   *query,
+                                          GError                **error);
+GArray      *od_store_query_invoice_ids  (OdStore                *self,
+                                          const OdInvoiceQuery   *query,
+                                          GError                **error);
+GPtrArray   *od_store_load_invoices      (OdStore                *self,
+                                          const gint64           *ids,
+                                          guint                   n_ids,
+                                          GError                **error);
+gboolean     od_store_foreach_invoice    (OdStore                *self,
+                                          OdStoreInvoiceFunc      func,
+                                          gpointer                user_data,
+                                          GError                **error);
+
+gboolean     od_store_insert_payment     (OdStore                *self,
+                                          OdPayment              *payment,
+                                          GError                **error);
+GPtrArray   *od_store_list_payments      (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          GError                **error);
+gboolean     od_store_foreach_payment    (OdStore                *self,
+                                          OdStorePaymentFunc      func,
+                                          gpointer                user_data,
+                                          GError                **error);
+
+gboolean     od_store_insert_charge      (OdStore                *self,
+                                          OdCharge               *charge,
+                                          GError                **error);
+GPtrArray   *od_store_list_charges       (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          GError                **error);
+
+/* Pauses chasing @invoice_id: @until may be NULL (open-ended); for a
+ * promise, @promised_minor is the promised amount (0 = the whole). Returns
+ * the pause's id, or 0 on error. */
+gint64       od_store_insert_pause       (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          OdPauseKind             kind,
+                                          const GDate            *since,
+                                          const GDate            *until,
+                                          gint64                  promised_minor,
+                                          const char             *reason,
+                                          GError                **error);
+/* Splits the invoice's outstanding amount into @count instalments every
+ * @every_days days from @first_due (the last one takes the remainder).
+ * Returns the plan's id, or 0 on error. */
+gint64       od_store_insert_payment_plan (OdStore               *self,
+                                           gint64                 invoice_id,
+                                           guint                  count,
+                                           guint                  every_days,
+                                           const GDate           *first_due,
+                                           GError               **error);
+
+G_END_DECLS
