@@ -1,2 +1,100 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void) { return 0; }
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "od-cli.h"
+
+typedef struct
+{
+  const char   *name;
+  OdCliCommand  run;
+  const char   *synopsis;
+} OdCliEntry;
+
+static const OdCliEntry commands[] = {
+  { "init",     od_cli_init,     N_("init [--demo]                       create the ledger (with a demo business)") },
+  { "business", od_cli_business, N_("business import|export FILE         the business profile key file") },
+  { "import",   od_cli_import,   N_("import customers|invoices|payments FILE.csv") },
+  { "export",   od_cli_export,   N_("export customers|invoices|payments FILE.csv") },
+};
+
+static void
+print_help (FILE *out)
+{
+  g_autofree char *db = od_sqlite_store_default_path ();
+
+  fprintf (out, "%s\n\n", _("Usage: overdue-cli [--db PATH] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", _(commands[i].synopsis));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db PATH   %s\n", _("the ledger file"));
+  fprintf (out, "              (%s: %s)\n", _("default"), db);
+  fprintf (out, "  --version   %s\n", _("print the version"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 success, 1 failure, 2 usage, 65 bad input data (nothing written), 75 temporary failure (try again)."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  OdCli cli = { NULL, "overdue-cli" };
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[i] + strlen ("--db="));
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help (stdout);
+          return OD_EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("overdue-cli %s\n", PACKAGE_VERSION);
+          return OD_EXIT_OK;
+        }
+      else
+        {
+          g_printerr (_("%s: unknown option “%s”\n"), cli.program, argv[i]);
+          print_help (stderr);
+          return OD_EXIT_USAGE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return OD_EXIT_USAGE;
+    }
+
+  if (db_path == NULL)
+    db_path = od_sqlite_store_default_path ();
+  cli.db_path = db_path;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&cli, argc - i, argv + i);
+
+  g_printerr (_("%s: unknown command “%s”\n"), cli.program, argv[i]);
+  print_help (stderr);
+  return OD_EXIT_USAGE;
+}

@@ -1,1 +1,270 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "od-application.h"
+#include "od-date.h"
+#include "od-demo.h"
+#include "od-sqlite-store.h"
+#include "od-window.h"
+
+struct _OdApplication
+{
+  AdwApplication  parent_instance;
+
+  OdContext      *context;
+  char           *db_path;
+  GCancellable   *cancellable;
+  gboolean        opening;
+};
+
+G_DEFINE_FINAL_TYPE (OdApplication, od_application, ADW_TYPE_APPLICATION)
+
+/* Runs in a worker thread: the main loop never waits on SQLite. */
+static void
+open_ledger_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean first_run = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  store = od_sqlite_store_new (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The first run shows a believable ledger rather than an empty window. */
+  if (first_run)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      if (!od_demo_populate (OD_STORE (store), &today, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+present_window (OdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (od_window_new (ADW_APPLICATION (self), self->context));
+  gtk_window_present (window);
+}
+
+static void
+on_error_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  g_application_release (G_APPLICATION (user_data));
+}
+
+static void
+show_open_error (OdApplication *self,
+                 const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Ledger"), NULL));
+  adw_message_dialog_format_body (dialog, _("%s\n\nThe ledger file is %s."),
+                                  error->message, self->db_path);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_ledger_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OdApplication) self = user_data;
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->opening = FALSE;
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (store == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_open_error (self, error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  self->context = od_context_new (OD_STORE (store));
+  present_window (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+od_application_activate (GApplication *app)
+{
+  OdApplication *self = OD_APPLICATION (app);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->context != NULL)
+    {
+      present_window (self);
+      return;
+    }
+  if (self->opening)
+    return;
+
+  self->opening = TRUE;
+  if (self->db_path == NULL)
+    self->db_path = od_sqlite_store_default_path ();
+
+  /* Held until the ledger is open, so the app does not quit meanwhile. */
+  g_application_hold (app);
+  task = g_task_new (NULL, self->cancellable, on_ledger_opened, g_object_ref (self));
+  g_task_set_source_tag (task, od_application_activate);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, open_ledger_thread);
+}
+
+static gint
+od_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  OdApplication *self = OD_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (db, NULL);
+      /* Another ledger means another instance: do not hand this over to
+       * an instance that has the default ledger open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Overdue developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Overdue"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Overdue developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Gets small businesses paid: chases late invoices politely and on time."),
+                        "website", "https://github.com/overdue/overdue",
+                        "issue-url", "https://github.com/overdue/overdue/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+od_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (od_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+od_application_shutdown (GApplication *app)
+{
+  OdApplication *self = OD_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  G_APPLICATION_CLASS (od_application_parent_class)->shutdown (app);
+}
+
+static void
+od_application_finalize (GObject *object)
+{
+  OdApplication *self = OD_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (od_application_parent_class)->finalize (object);
+}
+
+static void
+od_application_class_init (OdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = od_application_finalize;
+  app_class->activate = od_application_activate;
+  app_class->startup = od_application_startup;
+  app_class->shutdown = od_application_shutdown;
+  app_class->handle_local_options = od_application_handle_local_options;
+}
+
+static void
+od_application_init (OdApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this ledger file instead of the default one"), N_("PATH") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+OdApplication *
+od_application_new (void)
+{
+  return g_object_new (OD_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/io/github/overdue/Overdue",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
