@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <gio/gio.h>
 #include "od-invoice-line.h"
 #include "od-types.h"
 
