@@ -824,9 +824,10 @@ od_business_new_from_key_file (GKeyFile  *key_file,
                                NULL))
         continue;
 
+      /* GKeyFile may return a value and an error for a bad escape. */
       value = g_key_file_get_string (key_file, KEY_FILE_GROUP,
                                      string_keys[i].key, &local_error);
-      if (value == NULL)
+      if (local_error != NULL)
         {
           g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                        _("[Business] %s: %s"),
