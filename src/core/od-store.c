@@ -1,1 +1,489 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "od-store.h"
+
+/**
+ * OdStore:
+ *
+ * The ledger, reached through one interface so that SQLite (the embedded
+ * default) and a server database can stand behind the same calls.
+ */
+
+G_DEFINE_QUARK (od-store-error-quark, od_store_error)
+
+G_DEFINE_INTERFACE (OdStore, od_store, G_TYPE_OBJECT)
+
+static void
+od_store_default_init (OdStoreInterface *iface)
+{
+}
+
+/**
+ * od_store_begin:
+ *
+ * Starts a unit of work on the calling thread's behalf; other threads
+ * wait until od_store_commit() or od_store_rollback() ends it. Nested
+ * begins fail with %OD_STORE_ERROR_TRANSACTION.
+ */
+gboolean
+od_store_begin (OdStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->begin (self, error);
+}
+
+/**
+ * od_store_commit:
+ *
+ * Ends the unit of work started by od_store_begin(), keeping its
+ * changes. On failure the changes are rolled back and the unit of work
+ * is over.
+ */
+gboolean
+od_store_commit (OdStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->commit (self, error);
+}
+
+/**
+ * od_store_rollback:
+ *
+ * Ends the unit of work started by od_store_begin(), dropping its
+ * changes.
+ */
+void
+od_store_rollback (OdStore  *self)
+{
+  g_return_if_fail (OD_IS_STORE (self));
+
+  OD_STORE_GET_IFACE (self)->rollback (self);
+}
+
+guint
+od_store_get_schema_version (OdStore  *self)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), 0);
+
+  return OD_STORE_GET_IFACE (self)->get_schema_version (self);
+}
+
+/**
+ * od_store_get_business:
+ *
+ * Returns: (transfer full) (nullable): the profile, or %NULL with no
+ * error when none was set
+ */
+OdBusiness *
+od_store_get_business (OdStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->get_business (self, error);
+}
+
+gboolean
+od_store_set_business (OdStore     *self,
+                       OdBusiness  *business,
+                       GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_BUSINESS (business), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->set_business (self, business, error);
+}
+
+char *
+od_store_get_setting (OdStore     *self,
+                      const char  *key,
+                      GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL && *key != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->get_setting (self, key, error);
+}
+
+gboolean
+od_store_set_setting (OdStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->set_setting (self, key, value, error);
+}
+
+gboolean
+od_store_insert_customer (OdStore     *self,
+                          OdCustomer  *customer,
+                          GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->insert_customer (self, customer, error);
+}
+
+gboolean
+od_store_update_customer (OdStore     *self,
+                          OdCustomer  *customer,
+                          GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (od_customer_get_id (customer) > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->update_customer (self, customer, error);
+}
+
+gboolean
+od_store_delete_customer (OdStore  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->delete_customer (self, id, error);
+}
+
+OdCustomer *
+od_store_get_customer (OdStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->get_customer (self, id, error);
+}
+
+OdCustomer *
+od_store_find_customer (OdStore     *self,
+                        const char  *ref,
+                        GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->find_customer (self, ref, error);
+}
+
+gint64
+od_store_count_customers (OdStore                *self,
+                          const OdCustomerQuery  *query,
+                          GError                **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return OD_STORE_GET_IFACE (self)->count_customers (self, query, error);
+}
+
+/**
+ * od_store_query_customer_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the matching ids in
+ * list order
+ */
+GArray *
+od_store_query_customer_ids (OdStore                *self,
+                             const OdCustomerQuery  *query,
+                             GError                **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->query_customer_ids (self, query, error);
+}
+
+/**
+ * od_store_load_customers:
+ *
+ * Returns: (transfer full) (element-type OdCustomer): the customers
+ * with @ids, in the order of @ids; ids no longer present are skipped
+ */
+GPtrArray *
+od_store_load_customers (OdStore       *self,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->load_customers (self, ids, n_ids, error);
+}
+
+gboolean
+od_store_foreach_customer (OdStore              *self,
+                           OdStoreCustomerFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->foreach_customer (self,
+                                                      func,
+                                                      user_data,
+                                                      error);
+}
+
+gboolean
+od_store_insert_invoice (OdStore    *self,
+                         OdInvoice  *invoice,
+                         GError    **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_INVOICE (invoice), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->insert_invoice (self, invoice, error);
+}
+
+gboolean
+od_store_update_invoice (OdStore    *self,
+                         OdInvoice  *invoice,
+                         GError    **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_INVOICE (invoice), FALSE);
+  g_return_val_if_fail (od_invoice_get_id (invoice) > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->update_invoice (self, invoice, error);
+}
+
+gboolean
+od_store_delete_invoice (OdStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->delete_invoice (self, id, error);
+}
+
+OdInvoice *
+od_store_get_invoice (OdStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->get_invoice (self, id, error);
+}
+
+OdInvoice *
+od_store_find_invoice (OdStore     *self,
+                       const char  *number,
+                       GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->find_invoice (self, number, error);
+}
+
+gint64
+od_store_count_invoices (OdStore               *self,
+                         const OdInvoiceQuery  *query,
+                         GError               **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return OD_STORE_GET_IFACE (self)->count_invoices (self, query, error);
+}
+
+/**
+ * od_store_query_invoice_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the matching ids in
+ * list order
+ */
+GArray *
+od_store_query_invoice_ids (OdStore               *self,
+                            const OdInvoiceQuery  *query,
+                            GError               **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->query_invoice_ids (self, query, error);
+}
+
+/**
+ * od_store_load_invoices:
+ *
+ * Returns: (transfer full) (element-type OdInvoice): the invoices
+ * with @ids, in the order of @ids; ids no longer present are skipped
+ */
+GPtrArray *
+od_store_load_invoices (OdStore       *self,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        GError       **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->load_invoices (self, ids, n_ids, error);
+}
+
+gboolean
+od_store_foreach_invoice (OdStore             *self,
+                          OdStoreInvoiceFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->foreach_invoice (self,
+                                                     func,
+                                                     user_data,
+                                                     error);
+}
+
+gboolean
+od_store_insert_payment (OdStore    *self,
+                         OdPayment  *payment,
+                         GError    **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_PAYMENT (payment), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->insert_payment (self, payment, error);
+}
+
+GPtrArray *
+od_store_list_payments (OdStore  *self,
+                        gint64    invoice_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (invoice_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->list_payments (self, invoice_id, error);
+}
+
+gboolean
+od_store_foreach_payment (OdStore             *self,
+                          OdStorePaymentFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->foreach_payment (self,
+                                                     func,
+                                                     user_data,
+                                                     error);
+}
+
+gboolean
+od_store_insert_charge (OdStore   *self,
+                        OdCharge  *charge,
+                        GError   **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (OD_IS_CHARGE (charge), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->insert_charge (self, charge, error);
+}
+
+GPtrArray *
+od_store_list_charges (OdStore  *self,
+                       gint64    invoice_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (invoice_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->list_charges (self, invoice_id, error);
+}
+
+gint64
+od_store_insert_pause (OdStore      *self,
+                       gint64        invoice_id,
+                       OdPauseKind   kind,
+                       const GDate  *since,
+                       const GDate  *until,
+                       gint64        promised_minor,
+                       const char   *reason,
+                       GError      **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), 0);
+  g_return_val_if_fail (invoice_id > 0, 0);
+  g_return_val_if_fail ((guint) kind <= OD_PAUSE_KIND_HOLD, 0);
+  g_return_val_if_fail (promised_minor >= 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return OD_STORE_GET_IFACE (self)->insert_pause (self,
+                                                  invoice_id,
+                                                  kind,
+                                                  since,
+                                                  until,
+                                                  promised_minor,
+                                                  reason,
+                                                  error);
+}
+
+gint64
+od_store_insert_payment_plan (OdStore      *self,
+                              gint64        invoice_id,
+                              guint         count,
+                              guint         every_days,
+                              const GDate  *first_due,
+                              GError      **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), 0);
+  g_return_val_if_fail (invoice_id > 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return OD_STORE_GET_IFACE (self)->insert_payment_plan (self,
+                                                         invoice_id,
+                                                         count,
+                                                         every_days,
+                                                         first_due,
+                                                         error);
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "od-sqlite-schema.h"
+#include "od-sqlite-store.h"
+
+G_BEGIN_DECLS
+
+/* One SQLite connection and its prepared statements, keyed by SQL. */
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *stmts;
+  guint       depth;      /* nested read scopes on this connection */
+} OdSqliteConn;
+
+struct _OdSqliteStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  char         *backup_path;
+  guint         schema_version;
+
+  /* Writes, and every call made inside begin/commit. */
+  GRecMutex     write_lock;
+  OdSqliteConn  writer;
+  GThread      *txn_owner;  /* atomic: the thread inside begin/commit */
+
+  /* Reads from other threads, so lists never wait behind a writer. */
+  GRecMutex     read_lock;
+  OdSqliteConn  reader;
+};
+
+/* Which connection a call runs on, and what to undo at its end. */
+typedef struct
+{
+  OdSqliteStore *store;
+  OdSqliteConn  *conn;
+  guint          writing : 1;
+  guint          implicit : 1;   /* a transaction of the call's own */
+  guint          savepoint : 1;  /* undo point inside begin/commit */
+  guint          snapshot : 1;   /* read transaction on the reader */
+} OdSqliteScope;
+
+/* Takes the write connection, opening a transaction unless the thread
+ * is inside begin/commit. @several: the call makes more than one change,
+ * so a failure inside begin/commit must undo the ones it made. */
+gboolean      _od_sqlite_store_write_begin (OdSqliteStore  *self,
+                                            OdSqliteScope  *scope,
+                                            gboolean        several,
+                                            GError        **error);
+/* Commits (or, when !@ok, rolls back) what write_begin opened, and
+ * releases the connection. Returns @ok unless committing failed. */
+gboolean      _od_sqlite_store_write_end   (OdSqliteScope  *scope,
+                                            gboolean        ok,
+                                            GError        **error);
+/* Takes the connection for reading: the write one inside begin/commit
+ * (to see its own changes), else the read-only one. @snapshot: several
+ * statements must see one state of the ledger. */
+void          _od_sqlite_store_read_begin  (OdSqliteStore  *self,
+                                            OdSqliteScope  *scope,
+                                            gboolean        snapshot);
+void          _od_sqlite_store_read_end    (OdSqliteScope  *scope);
+
+/* A cached statement for @sql, reset and with no bindings. */
+sqlite3_stmt *_od_sqlite_prepare           (OdSqliteConn   *conn,
+                                            const char     *sql,
+                                            GError        **error);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean      _od_sqlite_run               (OdSqliteConn   *conn,
+                                            sqlite3_stmt   *stmt,
+                                            const char     *what,
+                                            GError        **error);
+/* Steps to the next row: 1 a row, 0 done, -1 error (set). */
+int           _od_sqlite_next              (OdSqliteConn   *conn,
+                                            sqlite3_stmt   *stmt,
+                                            const char     *what,
+                                            GError        **error);
+
+/* Empty strings and invalid dates are stored as NULL. */
+void          _od_sqlite_bind_text         (sqlite3_stmt   *stmt,
+                                            int             index,
+                                            const char     *text);
+void          _od_sqlite_bind_date         (sqlite3_stmt   *stmt,
+                                            int             index,
+                                            const GDate    *date);
+const char   *_od_sqlite_column_text       (sqlite3_stmt   *stmt,
+                                            int             index);
+/* Leaves @out cleared (invalid) when the column is NULL or malformed. */
+void          _od_sqlite_column_date       (sqlite3_stmt   *stmt,
+                                            int             index,
+                                            GDate          *out);
+/* @search as a LIKE pattern (ESCAPE '\'): "text%" when @prefix_only,
+ * else "%text%", with %, _ and \ in @search matching themselves. */
+char         *_od_sqlite_like_pattern      (const char     *search,
+                                            gboolean        prefix_only);
+/* A JSON array of @ids, for "id IN (SELECT value FROM json_each (?))". */
+char         *_od_sqlite_ids_json          (const gint64   *ids,
+                                            guint           n_ids);
+
+/* od-sqlite-store-business.c */
+OdBusiness   *_od_sqlite_store_get_business       (OdStore                *store,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_set_business       (OdStore                *store,
+                                                   OdBusiness             *business,
+                                                   GError                **error);
+char         *_od_sqlite_store_get_setting        (OdStore                *store,
+                                                   const char             *key,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_set_setting        (OdStore                *store,
+                                                   const char             *key,
+                                                   const char             *value,
+                                                   GError                **error);
+
+/* od-sqlite-store-customers.c */
+gboolean      _od_sqlite_store_insert_customer    (OdStore                *store,
+                                                   OdCustomer             *customer,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_update_customer    (OdStore                *store,
+                                                   OdCustomer             *customer,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_delete_customer    (OdStore                *store,
+                                                   gint64                  id,
+                                                   GError                **error);
+OdCustomer   *_od_sqlite_store_get_customer       (OdStore                *store,
+                                                   gint64                  id,
+                                                   GError                **error);
+OdCustomer   *_od_sqlite_store_find_customer      (OdStore                *store,
+                                                   const char             *ref,
+                                                   GError                **error);
+gint64        _od_sqlite_store_count_customers    (OdStore                *store,
+                                                   const OdCustomerQuery  *query,
+                                                   GError                **error);
+GArray       *_od_sqlite_store_query_customer_ids (OdStore                *store,
+                                                   const OdCustomerQuery  *query,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_load_customers     (OdStore                *store,
+                                                   const gint64           *ids,
+                                                   guint                   n_ids,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_foreach_customer   (OdStore                *store,
+                                                   OdStoreCustomerFunc     func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+/* The customer's id for @ref on @conn; 0 with no error when unknown. */
+gint64        _od_sqlite_store_customer_id_for_ref (OdSqliteConn          *conn,
+                                                    const char            *ref,
+                                                    GError               **error);
+
+/* od-sqlite-store-invoices.c */
+gboolean      _od_sqlite_store_insert_invoice     (OdStore                *store,
+                                                   OdInvoice              *invoice,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_update_invoice     (OdStore                *store,
+                                                   OdInvoice              *invoice,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_delete_invoice     (OdStore                *store,
+                                                   gint64                  id,
+                                                   GError                **error);
+OdInvoice    *_od_sqlite_store_get_invoice        (OdStore                *store,
+                                                   gint64                  id,
+                                                   GError                **error);
+OdInvoice    *_od_sqlite_store_find_invoice       (OdStore                *store,
+                                                   const char             *number,
+                                                   GError                **error);
+gint64        _od_sqlite_store_count_invoices     (OdStore                *store,
+                                                   const OdInvoiceQuery   *query,
+                                                   GError                **error);
+GArray       *_od_sqlite_store_query_invoice_ids  (OdStore                *store,
+                                                   const OdInvoiceQuery   *query,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_load_invoices      (OdStore                *store,
+                                                   const gint64           *ids,
+                                                   guint                   n_ids,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_foreach_invoice    (OdStore                *store,
+                                                   OdStoreInvoiceFunc      func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+
+/* od-sqlite-store-payments.c */
+gboolean      _od_sqlite_store_insert_payment     (OdStore                *store,
+                                                   OdPayment              *payment,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_list_payments      (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_foreach_payment    (OdStore                *store,
+                                                   OdStorePaymentFunc      func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_insert_charge      (OdStore                *store,
+                                                   OdCharge               *charge,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_list_charges       (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   GError                **error);
+gint64        _od_sqlite_store_insert_pause       (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   OdPauseKind             kind,
+                                                   const GDate            *since,
+                                                   const GDate            *until,
+                                                   gint64                  promised_minor,
+                                                   const char             *reason,
+                                                   GError                **error);
+gint64        _od_sqlite_store_insert_payment_plan (OdStore               *store,
+                                                    gint64                 invoice_id,
+                                                    guint                  count,
+                                                    guint                  every_days,
+                                                    const GDate           *first_due,
+                                                    GError               **error);
+
+G_END_DECLS
