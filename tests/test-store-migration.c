@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "od-sqlite-schema.h"
+#include "od-test-util.h"
+
+/* A test-only version 2 on top of the real version 1. */
+static const char migration_2[] =
+  "ALTER TABLE customers ADD COLUMN loyalty INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE loyalty_levels (name TEXT PRIMARY KEY);"
+  "INSERT INTO loyalty_levels VALUES ('gold');";
+
+/* Creates a table, then fails half-way: nothing of it may stay. */
+static const char migration_2_broken[] =
+  "CREATE TABLE half_done (x INTEGER);"
+  "UPDATE customers SET name = 'changed';"
+  "INSERT INTO no_such_table VALUES (1);";
+
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                    NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A version 1 ledger with one customer and one invoice; returns its path. */
+static char *
+make_v1 (const char *tmpdir)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+  g_autoptr(OdCustomer) customer = NULL;
+  g_autoptr(OdInvoice) invoice = NULL;
+
+  g_assert_no_error (error);
+  customer = od_test_add_customer (OD_STORE (store), "OLD", "Old Customer");
+  invoice = od_test_add_invoice (OD_STORE (store), customer, "OLD-1", "2023-01-01",
+                                 "2023-01-31", 12345, "EUR");
+  return g_steal_pointer (&path);
+}
+
+static void
+test_empty_to_v1 (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "new.db", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *migrations;
+  guint n;
+  sqlite3 *db = open_raw (path);
+
+  migrations = _od_sqlite_schema_get_migrations (&n);
+  g_assert_cmpuint (n, ==, OD_SQLITE_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 0);
+
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, n, &backup, &error));
+  g_assert_no_error (error);
+  g_assert_null (backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                  " WHERE name = 'invoices'"), ==, 1);
+
+  /* Running it again is a no-op. */
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, n, &backup, &error));
+  g_assert_null (backup);
+  sqlite3_close (db);
+
+  /* The store does the same for a brand-new file, without a backup. */
+  {
+    g_autofree char *fresh = g_build_filename (tmpdir, "fresh.db", NULL);
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (fresh, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 1);
+    g_assert_null (od_sqlite_store_get_backup_path (store));
+  }
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
+test_v1_to_v2 (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = make_v1 (tmpdir);
+  g_autofree char *expected_backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *v1;
+  const char *scripts[2];
+  guint n;
+  sqlite3 *db;
+
+  v1 = _od_sqlite_schema_get_migrations (&n);
+  scripts[0] = v1[0];
+  scripts[1] = migration_2;
+
+  db = open_raw (path);
+  g_assert_true (_od_sqlite_schema_migrate (db, scripts, 2, &backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (backup, ==, expected_backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"
+                                  " WHERE ref = 'OLD' AND loyalty = 0"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT total_minor FROM invoices"
+                                  " WHERE number = 'OLD-1'"), ==, 12345);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM loyalty_levels"), ==, 1);
+  sqlite3_close (db);
+
+  /* The backup is the ledger as it was: version 1, same rows. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  db = open_raw (backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM invoices"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                  " WHERE name = 'loyalty_levels'"), ==, 0);
+  sqlite3_close (db);
+
+  /* And this program cannot open the upgraded file. */
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_TOO_NEW);
+  }
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
+test_failing_migration (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = make_v1 (tmpdir);
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *v1;
+  const char *scripts[2];
+  guint n;
+  sqlite3 *db;
+
+  v1 = _od_sqlite_schema_get_migrations (&n);
+  scripts[0] = v1[0];
+  scripts[1] = migration_2_broken;
+
+  db = open_raw (path);
+  g_assert_false (_od_sqlite_schema_migrate (db, scripts, 2, &backup, &error));
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no_such_table"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                  " WHERE name = 'half_done'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"
+                                  " WHERE name = 'Old Customer'"), ==, 1);
+  sqlite3_close (db);
+
+  /* The ledger still opens, whole, at version 1. */
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+    g_autoptr(OdInvoice) invoice = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 1);
+    invoice = od_store_find_invoice (OD_STORE (store), "OLD-1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (od_invoice_get_total (invoice), ==, 12345);
+  }
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = make_v1 (tmpdir);
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = open_raw (path);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = od_sqlite_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "update Overdue"));
+
+  /* Refusing changed nothing: still version 99, still no backup. */
+  db = open_raw (path);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM invoices"), ==, 1);
+  sqlite3_close (db);
+  {
+    g_autofree char *bak = g_strconcat (path, ".v99.bak", NULL);
+
+    g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+  }
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/od/store/migration/empty-to-v1", test_empty_to_v1);
+  g_test_add_func ("/od/store/migration/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/od/store/migration/failing", test_failing_migration);
+  g_test_add_func ("/od/store/migration/too-new", test_too_new);
+
+  return g_test_run ();
+}
