@@ -43,6 +43,11 @@ G_DECLARE_FINAL_TYPE (OdImporter, od_importer, OD, IMPORTER, GObject)
  */
 OdImporter  *od_importer_new           (OdStore              *store,
                                         OdImportKind          kind);
+/* The file's name as messages show it ("invoices.csv"); run_async sets
+ * it from the GFile when unset. */
+const char  *od_importer_get_file_name (OdImporter           *self);
+void         od_importer_set_file_name (OdImporter           *self,
+                                        const char           *file_name);
 gboolean     od_importer_run           (OdImporter           *self,
                                         GInputStream         *stream,
                                         goffset               size,
