@@ -461,9 +461,12 @@ setup_writer (OdSqliteStore  *self,
       return FALSE;
     }
 
+  /* A big page cache keeps a large import's index pages in memory
+   * instead of spilling them to the WAL and reading them back. */
   rc = sqlite3_exec (self->writer.db,
                      "PRAGMA synchronous = FULL;"
-                     "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA cache_size = -65536;", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _od_sqlite_set_error (error, self->writer.db, rc, _("Could not open the ledger"));
