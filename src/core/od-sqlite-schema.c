@@ -220,8 +220,7 @@ static const char migration_1[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX outbox_invoices_invoice ON outbox_invoices (invoice_id);"
 
-  /* Every (invoice, step, repeat) is taken at most once, ever; the
-   * unique index also serves look-ups by invoice. */
+  /* Every (invoice, step, repeat) is taken at most once, ever. */
   "CREATE TABLE dunning_history ("
   "  id          INTEGER PRIMARY KEY,"
   "  invoice_id  INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
