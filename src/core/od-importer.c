@@ -300,6 +300,17 @@ check_unique (Run        *run,
   return TRUE;
 }
 
+/* Undoes the apostrophe an export puts before a cell that a spreadsheet
+ * would take for a formula ("'+49 30 1234567"), so that an export
+ * imports back unchanged. */
+static const char *
+unneutralise (const char *value)
+{
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
+    return value + 1;
+  return value;
+}
+
 static const char *
 value_or_null (Run *run,
                int  column)
@@ -707,7 +718,7 @@ import_rows (Run          *run,
       for (guint i = 0; i < run->n_spec; i++)
         {
           run->values[i] = run->index[i] >= 0
-                           ? g_strstrip ((char *) fields->pdata[run->index[i]])
+                           ? unneutralise (g_strstrip ((char *) fields->pdata[run->index[i]]))
                            : "";
           if (run->spec[i].required && run->values[i][0] == '\0')
             {
