@@ -60,6 +60,10 @@ fill_ledger (OdStore *store)
                "INV-2,BOLT,2024-03-02,2024-03-02,0.00,EUR\n"
                "INV-3,CAFE,2024-02-29,2024-03-29,5000,JPY\n"
                "INV-4,ACME,2024-03-04,2024-04-04,10.005,BHD\n");
+  /* A voided invoice keeps its status through a round trip. */
+  import_text (store, OD_IMPORT_KIND_INVOICES,
+               "number,customer_ref,issue_date,due_date,total,status\n"
+               "INV-5,BOLT,2024-03-05,2024-04-05,70.00,void\n");
   import_text (store, OD_IMPORT_KIND_PAYMENTS,
                "invoice_number,date,amount,method,reference\n"
                "INV-1,2024-03-10,234.50,transfer,\"Ref, with comma\"\n"
@@ -92,6 +96,7 @@ test_header_and_rows (void)
   g_assert_nonnull (strstr (invoices, "INV-1,ACME,2024-03-01,2024-03-31,1234.50,EUR,234.50,open\r\n"));
   g_assert_nonnull (strstr (invoices, "INV-3,CAFE,2024-02-29,2024-03-29,5000,JPY,5000,paid\r\n"));
   g_assert_nonnull (strstr (invoices, "INV-4,ACME,2024-03-04,2024-04-04,10.005,BHD,0.005,open\r\n"));
+  g_assert_nonnull (strstr (invoices, "INV-5,BOLT,2024-03-05,2024-04-05,70.00,EUR,0.00,void\r\n"));
 
   g_assert_true (g_str_has_prefix (payments,
                                    "invoice_number,date,amount,method,reference,currency\r\n"));
