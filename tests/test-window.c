@@ -104,6 +104,7 @@ test_window_lists_customers (Fixture       *fixture,
   OdWindow *window;
   GListModel *customers;
   g_autoptr(OdCustomer) first = NULL;
+  OdCustomerQuery query = { NULL, FALSE };
   gint64 expected;
 
   window = g_object_new (OD_TYPE_WINDOW, "context", fixture->context, NULL);
@@ -113,7 +114,7 @@ test_window_lists_customers (Fixture       *fixture,
   customers = od_window_get_customers (window);
   wait_for_items (customers);
 
-  expected = od_store_count_customers (OD_STORE (fixture->store), NULL, NULL);
+  expected = od_store_count_customers (OD_STORE (fixture->store), &query, NULL);
   g_assert_cmpint (g_list_model_get_n_items (customers), ==, expected);
   first = g_list_model_get_item (customers, 0);
   g_assert_true (OD_IS_CUSTOMER (first));
