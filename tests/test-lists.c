@@ -333,6 +333,41 @@ test_customer_list (Fixture       *f,
   assert_change (f, 0, 10, 10);
 }
 
+/* Names sort as a person reads them: accents and case come second. */
+static void
+test_customer_order (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(OdSqliteStore) store = od_test_store_new (&tmpdir);
+  g_autoptr(OdCustomerList) list = od_customer_list_new (OD_STORE (store));
+  const char *names[] = { "bistro Nord", "Zoë Ångström", "Bäckerei Kowalski",
+                          "Atelier Beaumont", "Bistro Süd", "Ölmühle" };
+  const char *expected[] = { "Atelier Beaumont", "Bäckerei Kowalski", "bistro Nord",
+                             "Bistro Süd", "Ölmühle", "Zoë Ångström" };
+  OdCustomerQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("K%u", i);
+      g_autoptr(OdCustomer) c = od_test_add_customer (OD_STORE (store), ref, names[i]);
+    }
+
+  g_assert_true (od_customer_list_load (list, &query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(OdCustomer) c = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (od_customer_get_name (c), ==, expected[i]);
+    }
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
 /* 20,000 invoices in one unit of work, listed and paged in due order. */
 static void
 test_large (void)
@@ -436,6 +471,7 @@ main (int   argc,
   ADD ("/od/lists/invoice/invalidate", test_invoice_invalidate);
   ADD ("/od/lists/invoice/async", test_invoice_async);
   ADD ("/od/lists/customer", test_customer_list);
+  g_test_add_func ("/od/lists/customer-order", test_customer_order);
   g_test_add_func ("/od/lists/large", test_large);
 
   return g_test_run ();

@@ -453,7 +453,7 @@ _od_sqlite_store_query_customer_ids (OdStore                *store,
   int row = -1;
 
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
-  stmt = prepare_query (scope.conn, "c.id", "c.name COLLATE NOCASE, c.id", query, error);
+  stmt = prepare_query (scope.conn, "c.id", "c.name COLLATE OD_NAME, c.id", query, error);
   if (stmt != NULL)
     {
       while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not list customers"), error)) == 1)

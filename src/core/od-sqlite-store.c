@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -28,6 +29,46 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OdSqliteStore, od_sqlite_store, G_TYPE_OBJECT,
                                                       od_sqlite_store_initable_init))
 
 /* Connections and statements */
+
+/* A name as a person sorts it: case and accents do not count at first
+ * ("Bäckerei" comes before "Bistro"), then the exact text breaks ties.
+ * Independent of the process locale, so every process agrees. */
+static char *
+collation_key (const char *text,
+               int         length)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  g_autofree char *folded = g_utf8_casefold (valid, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *key = g_string_sized_new (strlen (decomposed));
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static int
+collate_name (void       *user_data,
+              int         a_length,
+              const void *a,
+              int         b_length,
+              const void *b)
+{
+  g_autofree char *a_key = collation_key (a, a_length);
+  g_autofree char *b_key = collation_key (b, b_length);
+  int result = strcmp (a_key, b_key);
+
+  if (result == 0)
+    result = memcmp (a, b, MIN (a_length, b_length));
+  if (result == 0)
+    result = a_length - b_length;
+  return result;
+}
 
 static void
 conn_close (OdSqliteConn *conn)
@@ -62,6 +103,7 @@ conn_open (OdSqliteConn  *conn,
 
   sqlite3_extended_result_codes (conn->db, TRUE);
   sqlite3_busy_timeout (conn->db, BUSY_TIMEOUT_MS);
+  sqlite3_create_collation (conn->db, "OD_NAME", SQLITE_UTF8, NULL, collate_name);
   conn->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) sqlite3_finalize);
   return TRUE;
