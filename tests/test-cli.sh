@@ -108,5 +108,79 @@ printf 'not sqlite at all\n' >"$tmp/junk.db"
 expect 1 "a file that is not a ledger is refused" -- "$cli" --db "$tmp/junk.db" init
 grep_err 'junk.db' "the refusal names the file"
 
+# Chasing commands: invoice dispute|promise|hold|resume|instalments and
+# customer opt-out|opt-in|do-not-chase|chase. Dates are relative to
+# today, as a pause starts on the day it is recorded.
+pdb="$tmp/chase.db"
+day() { python3 -c 'import datetime,sys; print(datetime.date.today() + datetime.timedelta(days=int(sys.argv[1])))' "$1"; }
+q() { python3 -c 'import sqlite3,sys; print(sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True).execute(sys.argv[2]).fetchone()[0])' "$pdb" "$1"; }
+# check DESCRIPTION SQL EXPECTED
+check() { local got; got="$(q "$2")"; if [ "$got" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$got', wanted '$3'"; fi; }
+
+printf 'ref,name,email,phone,address,city,postcode\nK1,Kunde Eins,ap@k1.example,+49 30 1234567,Hauptstr. 1,Berlin,10115\nK2,Kunde Zwei,ap@k2.example,,,,\n' >"$tmp/chase-customers.csv"
+printf 'number,customer_ref,issue_date,due_date,total,currency\nR-1,K1,%s,%s,100.00,EUR\nR-2,K2,%s,%s,250.00,EUR\n' \
+  "$(day -17)" "$(day -3)" "$(day -20)" "$(day -8)" >"$tmp/chase-invoices.csv"
+"$cli" --db "$pdb" init >/dev/null
+"$cli" --db "$pdb" import customers "$tmp/chase-customers.csv" >/dev/null 2>&1
+"$cli" --db "$pdb" import invoices "$tmp/chase-invoices.csv" >/dev/null 2>&1
+
+expect 2 "dispute without --reason is a usage error" -- "$cli" --db "$pdb" invoice dispute R-1
+grep_err 'reason' "the missing option is named"
+expect 65 "dispute of an unknown invoice exits 65" -- "$cli" --db "$pdb" invoice dispute R-404 --reason "Wrong"
+grep_err 'R-404' "the unknown invoice is named"
+expect 2 "an unknown invoice action is a usage error" -- "$cli" --db "$pdb" invoice frobnicate R-1
+expect 65 "promise with a bad date exits 65" -- "$cli" --db "$pdb" invoice promise R-1 --date 2026-02-30
+grep_err '[-]-date' "the bad date names --date"
+expect 65 "promise with a bad amount exits 65" -- "$cli" --db "$pdb" invoice promise R-1 --date "$(day 10)" --amount 12,50
+grep_err '[-]-amount' "the bad amount names --amount"
+expect 65 "promise of more than is owed exits 65" -- "$cli" --db "$pdb" invoice promise R-1 --date "$(day 10)" --amount 100.01
+expect 65 "promise in the past exits 65" -- "$cli" --db "$pdb" invoice promise R-1 --date "$(day -1)"
+expect 65 "hold with a bad --until exits 65" -- "$cli" --db "$pdb" invoice hold R-1 --reason "Checking" --until tomorrow
+grep_err '[-]-until' "the bad date names --until"
+expect 2 "promise without --date is a usage error" -- "$cli" --db "$pdb" invoice promise R-1
+expect 65 "resume of an invoice that is not paused exits 65" -- "$cli" --db "$pdb" invoice resume R-1
+grep_err 'R-1' "the invoice is named"
+check "refused commands wrote nothing" "SELECT (SELECT count(*) FROM pauses) + (SELECT count(*) FROM audit_log)" 0
+
+expect 0 "dispute pauses the invoice" -- "$cli" --db "$pdb" invoice dispute R-1 --reason "Wrong quantity"
+check "the dispute is recorded with its reason" "SELECT kind || ':' || reason FROM pauses WHERE resolved_at IS NULL" "dispute:Wrong quantity"
+check "the dispute has an audit entry" "SELECT action || ':' || detail FROM audit_log" "dispute:Wrong quantity"
+expect 0 "resume ends the dispute" -- "$cli" --db "$pdb" invoice resume R-1
+check "no pause is left open" "SELECT count(*) FROM pauses WHERE resolved_at IS NULL" 0
+check "the resume has an audit entry" "SELECT count(*) FROM audit_log WHERE action = 'resume' AND detail LIKE '%Wrong quantity%'" 1
+expect 0 "promise with an amount" -- "$cli" --db "$pdb" invoice promise R-1 --date "$(day 10)" --amount 40
+check "the promise records date and amount" "SELECT until || ':' || promised_minor FROM pauses WHERE kind = 'promise'" "$(day 10):4000"
+check "the promise has a reason and an audit entry" "SELECT count(*) FROM audit_log a JOIN pauses p ON p.reason = a.detail WHERE a.action = 'promise' AND p.reason LIKE '%40.00 EUR%'" 1
+expect 0 "hold until a date" -- "$cli" --db "$pdb" invoice hold R-2 --reason "Owner away" --until "$(day 5)"
+check "the hold is recorded" "SELECT until || ':' || reason FROM pauses WHERE kind = 'hold'" "$(day 5):Owner away"
+
+expect 2 "instalments without --every is a usage error" -- "$cli" --db "$pdb" invoice instalments R-2 --count 3
+expect 65 "instalments with --count 0 exits 65" -- "$cli" --db "$pdb" invoice instalments R-2 --count 0 --every 30
+grep_err '[-]-count' "the bad count names --count"
+expect 65 "instalments with a bad --first exits 65" -- "$cli" --db "$pdb" invoice instalments R-2 --count 3 --every 30 --first soon
+grep_err '[-]-first' "the bad date names --first"
+expect 0 "instalments split the invoice" -- "$cli" --db "$pdb" invoice instalments R-2 --count 3 --every 30 --first "$(day 7)"
+check "three instalments, the last takes the remainder" "SELECT group_concat(amount_minor || '@' || due_date, ' ') FROM (SELECT * FROM instalments ORDER BY position)" "8333@$(day 7) 8333@$(day 37) 8334@$(day 67)"
+expect 65 "a second plan for the same invoice exits 65" -- "$cli" --db "$pdb" invoice instalments R-2 --count 2 --every 30
+check "the plan has an audit entry" "SELECT count(*) FROM audit_log WHERE action = 'instalments'" 1
+
+expect 2 "opt-out without --channel is a usage error" -- "$cli" --db "$pdb" customer opt-out K1
+expect 65 "opt-out of an unknown channel exits 65" -- "$cli" --db "$pdb" customer opt-out K1 --channel fax
+grep_err '[-]-channel' "the bad channel names --channel"
+expect 65 "an unknown customer exits 65" -- "$cli" --db "$pdb" customer do-not-chase K404
+grep_err 'K404' "the unknown customer is named"
+expect 2 "an unknown customer action is a usage error" -- "$cli" --db "$pdb" customer ignore K1
+expect 0 "opt-out of email" -- "$cli" --db "$pdb" customer opt-out K1 --channel email
+expect 0 "opt-out of sms" -- "$cli" --db "$pdb" customer opt-out K1 --channel sms
+check "the customer is opted out of email and sms" "SELECT opted_out FROM customers WHERE ref = 'K1'" 3
+expect 0 "opt-in to sms" -- "$cli" --db "$pdb" customer opt-in K1 --channel sms
+check "only email is left opted out" "SELECT opted_out FROM customers WHERE ref = 'K1'" 1
+check "the contacts survive the change" "SELECT count(*) FROM contacts c JOIN customers k ON k.id = c.customer_id WHERE k.ref = 'K1' AND c.email = 'ap@k1.example'" 1
+expect 0 "do-not-chase" -- "$cli" --db "$pdb" customer do-not-chase K2
+check "the customer is not chased" "SELECT do_not_chase FROM customers WHERE ref = 'K2'" 1
+expect 0 "chase again" -- "$cli" --db "$pdb" customer chase K2
+check "the customer is chased again" "SELECT do_not_chase FROM customers WHERE ref = 'K2'" 0
+check "each customer change has an audit entry" "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE invoice_id IS NULL ORDER BY id)" "opt-out,opt-out,opt-in,do-not-chase,chase"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

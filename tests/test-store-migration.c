@@ -4,14 +4,14 @@
 #include "od-sqlite-schema.h"
 #include "od-test-util.h"
 
-/* A test-only version 2 on top of the real version 1. */
-static const char migration_2[] =
+/* A test-only version on top of the real ones. */
+static const char migration_next[] =
   "ALTER TABLE customers ADD COLUMN loyalty INTEGER NOT NULL DEFAULT 0;"
   "CREATE TABLE loyalty_levels (name TEXT PRIMARY KEY);"
   "INSERT INTO loyalty_levels VALUES ('gold');";
 
 /* Creates a table, then fails half-way: nothing of it may stay. */
-static const char migration_2_broken[] =
+static const char migration_next_broken[] =
   "CREATE TABLE half_done (x INTEGER);"
   "UPDATE customers SET name = 'changed';"
   "INSERT INTO no_such_table VALUES (1);";
@@ -40,9 +40,10 @@ query_int (sqlite3    *db,
   return value;
 }
 
-/* A version 1 ledger with one customer and one invoice; returns its path. */
+/* A ledger at the current version with one customer and one invoice;
+ * returns its path. */
 static char *
-make_v1 (const char *tmpdir)
+make_current (const char *tmpdir)
 {
   g_autofree char *path = g_build_filename (tmpdir, "ledger.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -58,7 +59,7 @@ make_v1 (const char *tmpdir)
 }
 
 static void
-test_empty_to_v1 (void)
+test_empty_to_current (void)
 {
   g_autofree char *tmpdir = od_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (tmpdir, "new.db", NULL);
@@ -75,7 +76,7 @@ test_empty_to_v1 (void)
   g_assert_true (_od_sqlite_schema_migrate (db, migrations, n, &backup, &error));
   g_assert_no_error (error);
   g_assert_null (backup);
-  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
                                   " WHERE name = 'invoices'"), ==, 1);
 
@@ -90,35 +91,112 @@ test_empty_to_v1 (void)
     g_autoptr(OdSqliteStore) store = od_sqlite_store_new (fresh, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 1);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
     g_assert_null (od_sqlite_store_get_backup_path (store));
   }
 
   od_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* Version 1 to 2, the real one: history rows keep their place (with no
+ * channel) and the audit log appears; the backup is the version 1 file. */
 static void
 test_v1_to_v2 (void)
 {
   g_autofree char *tmpdir = od_test_tmpdir_new ();
-  g_autofree char *path = make_v1 (tmpdir);
+  g_autofree char *path = g_build_filename (tmpdir, "v1.db", NULL);
   g_autofree char *expected_backup = g_strconcat (path, ".v1.bak", NULL);
-  g_autofree char *backup = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const *v1;
-  const char *scripts[2];
+  const char * const *migrations;
+  guint n;
+  sqlite3 *db = open_raw (path);
+
+  migrations = _od_sqlite_schema_get_migrations (&n);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO customers (id, ref, name) VALUES (1, 'OLD', 'Old');"
+                                 "INSERT INTO invoices (id, number, customer_id, issue_date,"
+                                 " due_date, currency, total_minor) VALUES (1, 'OLD-1', 1,"
+                                 " '2023-01-01', '2023-01-31', 'EUR', 12345);"
+                                 "INSERT INTO dunning_history (invoice_id, step, status, at)"
+                                 " VALUES (1, 'first-reminder', 'taken', '2023-02-01T09:00:00Z');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+    g_autoptr(GDateTime) at = g_date_time_new_utc (2023, 2, 8, 9, 0, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 2);
+    g_assert_cmpstr (od_sqlite_store_get_backup_path (store), ==, expected_backup);
+    g_assert_true (od_store_add_history (OD_STORE (store), 1, "second-reminder", 0,
+                                         OD_HISTORY_TAKEN, OD_CHANNEL_LETTER, at, &error));
+    g_assert_true (od_store_add_audit (OD_STORE (store), 0, 1, "hold", "Checking", &error));
+    g_assert_no_error (error);
+  }
+
+  db = open_raw (path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM dunning_history"
+                                  " WHERE step = 'first-reminder' AND channel IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM dunning_history"
+                                  " WHERE channel = 'letter'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT customer_id FROM audit_log"), ==, 1);
+  /* The channel is checked like everywhere else. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE dunning_history SET channel = 'pigeon'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  db = open_raw (expected_backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                  " WHERE name = 'audit_log'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM dunning_history"), ==, 1);
+  sqlite3_close (db);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+/* The real scripts plus @extra as the next version. */
+static const char **
+scripts_with (const char *extra,
+              guint      *n_scripts)
+{
+  const char * const *real;
+  const char **scripts;
+  guint n;
+
+  real = _od_sqlite_schema_get_migrations (&n);
+  scripts = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    scripts[i] = real[i];
+  scripts[n] = extra;
+  *n_scripts = n + 1;
+  return scripts;
+}
+
+static void
+test_to_next (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = make_current (tmpdir);
+  g_autofree char *expected_backup = g_strdup_printf ("%s.v%d.bak", path,
+                                                      OD_SQLITE_STORE_SCHEMA_VERSION);
+  g_autofree char *backup = NULL;
+  g_autofree const char **scripts = NULL;
+  g_autoptr(GError) error = NULL;
   guint n;
   sqlite3 *db;
 
-  v1 = _od_sqlite_schema_get_migrations (&n);
-  scripts[0] = v1[0];
-  scripts[1] = migration_2;
+  scripts = scripts_with (migration_next, &n);
 
   db = open_raw (path);
-  g_assert_true (_od_sqlite_schema_migrate (db, scripts, 2, &backup, &error));
+  g_assert_true (_od_sqlite_schema_migrate (db, scripts, n, &backup, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (backup, ==, expected_backup);
-  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 2);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, OD_SQLITE_STORE_SCHEMA_VERSION + 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"
                                   " WHERE ref = 'OLD' AND loyalty = 0"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT total_minor FROM invoices"
@@ -126,10 +204,10 @@ test_v1_to_v2 (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM loyalty_levels"), ==, 1);
   sqlite3_close (db);
 
-  /* The backup is the ledger as it was: version 1, same rows. */
+  /* The backup is the ledger as it was: same version, same rows. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   db = open_raw (backup);
-  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM invoices"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
                                   " WHERE name = 'loyalty_levels'"), ==, 0);
@@ -150,38 +228,35 @@ static void
 test_failing_migration (void)
 {
   g_autofree char *tmpdir = od_test_tmpdir_new ();
-  g_autofree char *path = make_v1 (tmpdir);
+  g_autofree char *path = make_current (tmpdir);
   g_autofree char *backup = NULL;
+  g_autofree const char **scripts = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const *v1;
-  const char *scripts[2];
   guint n;
   sqlite3 *db;
 
-  v1 = _od_sqlite_schema_get_migrations (&n);
-  scripts[0] = v1[0];
-  scripts[1] = migration_2_broken;
+  scripts = scripts_with (migration_next_broken, &n);
 
   db = open_raw (path);
-  g_assert_false (_od_sqlite_schema_migrate (db, scripts, 2, &backup, &error));
+  g_assert_false (_od_sqlite_schema_migrate (db, scripts, n, &backup, &error));
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "no_such_table"));
   g_clear_error (&error);
 
-  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 1);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
                                   " WHERE name = 'half_done'"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM customers"
                                   " WHERE name = 'Old Customer'"), ==, 1);
   sqlite3_close (db);
 
-  /* The ledger still opens, whole, at version 1. */
+  /* The ledger still opens, whole, at its version. */
   {
     g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
     g_autoptr(OdInvoice) invoice = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 1);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
     invoice = od_store_find_invoice (OD_STORE (store), "OLD-1", &error);
     g_assert_no_error (error);
     g_assert_cmpint (od_invoice_get_total (invoice), ==, 12345);
@@ -194,7 +269,7 @@ static void
 test_too_new (void)
 {
   g_autofree char *tmpdir = od_test_tmpdir_new ();
-  g_autofree char *path = make_v1 (tmpdir);
+  g_autofree char *path = make_current (tmpdir);
   g_autoptr(OdSqliteStore) store = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db = open_raw (path);
@@ -227,8 +302,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/od/store/migration/empty-to-v1", test_empty_to_v1);
+  g_test_add_func ("/od/store/migration/empty-to-current", test_empty_to_current);
   g_test_add_func ("/od/store/migration/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/od/store/migration/to-next", test_to_next);
   g_test_add_func ("/od/store/migration/failing", test_failing_migration);
   g_test_add_func ("/od/store/migration/too-new", test_too_new);
 

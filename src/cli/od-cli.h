@@ -31,6 +31,8 @@ int            od_cli_init     (OdCli *cli, int argc, char **argv);
 int            od_cli_business (OdCli *cli, int argc, char **argv);
 int            od_cli_import   (OdCli *cli, int argc, char **argv);
 int            od_cli_export   (OdCli *cli, int argc, char **argv);
+int            od_cli_invoice  (OdCli *cli, int argc, char **argv);
+int            od_cli_customer (OdCli *cli, int argc, char **argv);
 
 /* Shared by the commands. */
 OdSqliteStore *od_cli_open_store    (OdCli        *cli,
@@ -48,5 +50,15 @@ gboolean       od_cli_parse_options (OdCli        *cli,
                                      int          *argc,
                                      char       ***argv,
                                      int          *exit_code);
+
+/* od-cli-when.c: the business time zone (else the system's), "today" in
+ * it, and --as-of WHEN: an ISO 8601 date-time (without an offset: in
+ * @zone) or a bare date, meaning the end of that day in @zone. */
+GTimeZone     *od_cli_business_time_zone (OdStore     *store);
+void           od_cli_today         (OdStore      *store,
+                                     GDate        *out);
+gboolean       od_cli_parse_when    (const char   *text,
+                                     GTimeZone    *zone,
+                                     GDateTime   **out);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ static const OdCliEntry commands[] = {
   { "business", od_cli_business, N_("business import|export FILE         the business profile key file") },
   { "import",   od_cli_import,   N_("import customers|invoices|payments FILE.csv") },
   { "export",   od_cli_export,   N_("export customers|invoices|payments FILE.csv") },
+  { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
+  { "customer", od_cli_customer, N_("customer opt-out|opt-in|do-not-chase|chase REF [--channel CHANNEL]") },
 };
 
 static void

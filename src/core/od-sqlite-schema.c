@@ -2,7 +2,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-schema.h"
-#include "od-store.h"
+#include "od-sqlite-store.h"
 
 #define ISO_DATE "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 #define NOW "(strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))"
@@ -248,11 +248,32 @@ static const char migration_1[] =
   "CREATE INDEX communications_customer_at ON communications (customer_id, at);"
   "CREATE INDEX communications_invoice ON communications (invoice_id);";
 
+/*
+ * Version 2: the channel a history entry went out on (the engine's
+ * guardrails count calls), and an audit log for what the owner decides
+ * about chasing (pauses, resumes, plans, opt-outs): these are no
+ * communication with the customer, so they do not go into that log.
+ */
+static const char migration_2[] =
+  "ALTER TABLE dunning_history ADD COLUMN channel TEXT " CHANNEL ("channel") ";"
+
+  "CREATE TABLE audit_log ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  invoice_id   INTEGER REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  at           TEXT NOT NULL DEFAULT " NOW ","
+  "  action       TEXT NOT NULL CHECK (action <> ''),"
+  "  detail       TEXT"
+  ");"
+  "CREATE INDEX audit_log_customer_at ON audit_log (customer_id, at);"
+  "CREATE INDEX audit_log_invoice ON audit_log (invoice_id);";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OD_SQLITE_STORE_SCHEMA_VERSION);
 
 const char * const *
 _od_sqlite_schema_get_migrations (guint *n_migrations)

@@ -213,4 +213,30 @@ gint64        _od_sqlite_store_insert_payment_plan (OdStore               *store
                                                     const GDate           *first_due,
                                                     GError               **error);
 
+/* od-sqlite-store-dunning.c */
+gboolean      _od_sqlite_store_resolve_pauses     (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   OdPauseKind             kind,
+                                                   gboolean                all_kinds,
+                                                   guint                  *n_resolved,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_list_pauses        (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   gboolean                active_only,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_add_history        (OdStore                *store,
+                                                   gint64                  invoice_id,
+                                                   const char             *step,
+                                                   guint                   repeat,
+                                                   OdHistoryState          state,
+                                                   OdChannel               channel,
+                                                   GDateTime              *at,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_add_audit          (OdStore                *store,
+                                                   gint64                  customer_id,
+                                                   gint64                  invoice_id,
+                                                   const char             *action,
+                                                   const char             *detail,
+                                                   GError                **error);
+
 G_END_DECLS

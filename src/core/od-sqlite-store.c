@@ -617,6 +617,10 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->list_charges = _od_sqlite_store_list_charges;
   iface->insert_pause = _od_sqlite_store_insert_pause;
   iface->insert_payment_plan = _od_sqlite_store_insert_payment_plan;
+  iface->resolve_pauses = _od_sqlite_store_resolve_pauses;
+  iface->list_pauses = _od_sqlite_store_list_pauses;
+  iface->add_history = _od_sqlite_store_add_history;
+  iface->add_audit = _od_sqlite_store_add_audit;
 }
 
 /* GObject */

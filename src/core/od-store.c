@@ -487,3 +487,85 @@ od_store_insert_payment_plan (OdStore      *self,
                                                          first_due,
                                                          error);
 }
+
+gboolean
+od_store_resolve_pauses (OdStore      *self,
+                         gint64        invoice_id,
+                         OdPauseKind   kind,
+                         gboolean      all_kinds,
+                         guint        *n_resolved,
+                         GError      **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (invoice_id > 0, FALSE);
+  g_return_val_if_fail (all_kinds || (guint) kind <= OD_PAUSE_KIND_HOLD, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->resolve_pauses (self,
+                                                    invoice_id,
+                                                    kind,
+                                                    all_kinds,
+                                                    n_resolved,
+                                                    error);
+}
+
+GPtrArray *
+od_store_list_pauses (OdStore   *self,
+                      gint64     invoice_id,
+                      gboolean   active_only,
+                      GError   **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (invoice_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->list_pauses (self, invoice_id, active_only, error);
+}
+
+gboolean
+od_store_add_history (OdStore         *self,
+                      gint64           invoice_id,
+                      const char      *step,
+                      guint            repeat,
+                      OdHistoryState   state,
+                      OdChannel        channel,
+                      GDateTime       *at,
+                      GError         **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (invoice_id > 0, FALSE);
+  g_return_val_if_fail (step != NULL && *step != '\0', FALSE);
+  g_return_val_if_fail (state == OD_HISTORY_TAKEN || state == OD_HISTORY_SUPERSEDED, FALSE);
+  g_return_val_if_fail (at != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->add_history (self,
+                                                 invoice_id,
+                                                 step,
+                                                 repeat,
+                                                 state,
+                                                 channel,
+                                                 at,
+                                                 error);
+}
+
+gboolean
+od_store_add_audit (OdStore     *self,
+                    gint64       customer_id,
+                    gint64       invoice_id,
+                    const char  *action,
+                    const char  *detail,
+                    GError     **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (customer_id > 0 || invoice_id > 0, FALSE);
+  g_return_val_if_fail (action != NULL && *action != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->add_audit (self,
+                                               customer_id,
+                                               invoice_id,
+                                               action,
+                                               detail,
+                                               error);
+}

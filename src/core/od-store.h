@@ -5,6 +5,7 @@
 #include "od-business.h"
 #include "od-charge.h"
 #include "od-customer.h"
+#include "od-dunning.h"
 #include "od-invoice.h"
 #include "od-payment.h"
 
@@ -127,6 +128,11 @@ struct _OdStoreInterface
 
   gint64       (*insert_pause)           (OdStore *self, gint64 invoice_id, OdPauseKind kind, const GDate *since, const GDate *until, gint64 promised_minor, const char *reason, GError **error);
   gint64       (*insert_payment_plan)    (OdStore *self, gint64 invoice_id, guint count, guint every_days, const GDate *first_due, GError **error);
+
+  gboolean     (*resolve_pauses)         (OdStore *self, gint64 invoice_id, OdPauseKind kind, gboolean all_kinds, guint *n_resolved, GError **error);
+  GPtrArray *  (*list_pauses)            (OdStore *self, gint64 invoice_id, gboolean active_only, GError **error);
+  gboolean     (*add_history)            (OdStore *self, gint64 invoice_id, const char *step, guint repeat, OdHistoryState state, OdChannel channel, GDateTime *at, GError **error);
+  gboolean     (*add_audit)              (OdStore *self, gint64 customer_id, gint64 invoice_id, const char *action, const char *detail, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -247,5 +253,42 @@ gint64       od_store_insert_payment_plan (OdStore               *self,
                                            guint                  every_days,
                                            const GDate           *first_due,
                                            GError               **error);
+
+/* Ends the unresolved pauses of @invoice_id of @kind (of every kind when
+ * @all_kinds): disputes resolved, holds and promises lifted. Sets
+ * *@n_resolved to how many were ended (0 is no error). */
+gboolean     od_store_resolve_pauses     (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          OdPauseKind             kind,
+                                          gboolean                all_kinds,
+                                          guint                  *n_resolved,
+                                          GError                **error);
+/* The invoice's pauses as OdDunningPause*, oldest first; @active_only:
+ * only those not resolved (a promise or hold whose date has passed is
+ * still listed: the caller knows what day it is). */
+GPtrArray   *od_store_list_pauses        (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          gboolean                active_only,
+                                          GError                **error);
+/* Records that (@invoice_id, @step, @repeat) was taken or superseded.
+ * Each is recorded at most once, ever: a second time fails with
+ * %OD_STORE_ERROR_DUPLICATE. @channel may be %OD_CHANNEL_NONE. */
+gboolean     od_store_add_history        (OdStore                *self,
+                                          gint64                  invoice_id,
+                                          const char             *step,
+                                          guint                   repeat,
+                                          OdHistoryState          state,
+                                          OdChannel               channel,
+                                          GDateTime              *at,
+                                          GError                **error);
+/* Appends to the audit log what the owner decided about chasing
+ * (@action: "dispute", "opt-out", …; @detail: the reason). For an
+ * invoice, @customer_id may be 0: the invoice's customer is used. */
+gboolean     od_store_add_audit          (OdStore                *self,
+                                          gint64                  customer_id,
+                                          gint64                  invoice_id,
+                                          const char             *action,
+                                          const char             *detail,
+                                          GError                **error);
 
 G_END_DECLS
