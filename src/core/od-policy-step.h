@@ -41,5 +41,7 @@ gboolean         od_policy_step_get_review       (OdPolicyStep    *self);
 void             od_policy_step_set_review       (OdPolicyStep    *self,
                                                   gboolean         review);
 OdPolicyStep    *od_policy_step_copy             (OdPolicyStep    *self);
+gboolean         od_policy_step_equal            (OdPolicyStep    *a,
+                                                  OdPolicyStep    *b);
 
 G_END_DECLS

@@ -52,6 +52,10 @@ char          *od_policy_to_data                  (OdPolicy     *self,
                                                    gsize        *length);
 gboolean       od_policy_validate                 (OdPolicy     *self,
                                                    GError      **error);
+/* Same rules and steps; the store's id is not compared. */
+gboolean       od_policy_equal                    (OdPolicy     *a,
+                                                   OdPolicy     *b);
+OdPolicy      *od_policy_copy                     (OdPolicy     *self);
 
 gint64         od_policy_get_id                   (OdPolicy     *self);
 void           od_policy_set_id                   (OdPolicy     *self,
@@ -104,7 +108,7 @@ void           od_policy_add_holiday              (OdPolicy     *self,
 gboolean       od_policy_is_holiday               (OdPolicy     *self,
                                                    const GDate  *date);
 
-/* Steps, kept sorted by offset. */
+/* Steps, kept sorted by offset (set a step's offset before adding it). */
 guint          od_policy_get_n_steps              (OdPolicy     *self);
 OdPolicyStep  *od_policy_get_step                 (OdPolicy     *self,
                                                    guint         index);
