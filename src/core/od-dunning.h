@@ -81,7 +81,8 @@ typedef struct
   char           *time_zone;    /* IANA id or NULL: the policy's */
   gboolean        do_not_chase;
   OdChannel       opted_out;
-  OdChannel       reachable;    /* channels with contact data (email address, phone, postal address) */
+  OdChannel       reachable;    /* channels with contact data (email address, phone, postal address);
+                                 * od_dunning_snapshot_add_customer() starts with all four */
   OdPolicy       *policy;       /* NULL = the default policy */
   GPtrArray      *call_tasks;   /* GDateTime* of call tasks made, for the 7-in-7-days guardrail */
 } OdDunningCustomer;
@@ -157,7 +158,7 @@ typedef struct
   gint64          interest;     /* accrued to the action's date, not yet charged */
   guint           interest_days;
   gint64          compensation; /* the fixed compensation, once per invoice */
-  gint            days_overdue;
+  gint            days_overdue; /* due date to now's local date; 0 before the due date */
   OdActionStatus  status;
   char           *reason;       /* why not due: human text, translatable */
   char           *group;        /* same group = one message: "customer:channel:date" */
