@@ -5,6 +5,7 @@
 #include "od-contact.h"
 #include "od-enums.h"
 #include "od-money.h"
+#include "od-validate-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -52,42 +53,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define KEY_FILE_GROUP "Business"
 
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-time_zone_is_valid (const char *identifier)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (identifier);
-
-  return tz != NULL;
-}
-
-static gboolean
-payment_link_is_valid (const char *link)
-{
-  return (g_str_has_prefix (link, "https://") && link[8] != '\0') ||
-         (g_str_has_prefix (link, "http://") && link[7] != '\0');
-}
-
 /* The same rules serve the profile dialog and the key file; only the way
  * a message names the field differs, so that a key-file error points at
  * the key to fix. */
@@ -96,7 +61,7 @@ check_business (OdBusiness  *self,
                 gboolean     key_file,
                 GError     **error)
 {
-  if (is_blank (self->name))
+  if (_od_validate_is_blank (self->name))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
@@ -105,7 +70,7 @@ check_business (OdBusiness  *self,
       return FALSE;
     }
 
-  if (!is_set (self->currency))
+  if (!_od_validate_is_set (self->currency))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
@@ -123,7 +88,8 @@ check_business (OdBusiness  *self,
       return FALSE;
     }
 
-  if (is_set (self->email) && !od_email_is_valid (self->email))
+  if (_od_validate_is_set (self->email) &&
+      !od_email_is_valid (self->email))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    key_file ? _("[Business] Email: “%s” is not a valid address")
@@ -132,7 +98,8 @@ check_business (OdBusiness  *self,
       return FALSE;
     }
 
-  if (is_set (self->iban) && !od_iban_is_valid (self->iban))
+  if (_od_validate_is_set (self->iban) &&
+      !od_iban_is_valid (self->iban))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    key_file ? _("[Business] Iban: “%s” is not a valid IBAN")
@@ -141,7 +108,8 @@ check_business (OdBusiness  *self,
       return FALSE;
     }
 
-  if (is_set (self->payment_link) && !payment_link_is_valid (self->payment_link))
+  if (_od_validate_is_set (self->payment_link) &&
+      !_od_validate_payment_link (self->payment_link))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    key_file ? _("[Business] PaymentLink: “%s” must start with https:// or http://")
@@ -150,7 +118,8 @@ check_business (OdBusiness  *self,
       return FALSE;
     }
 
-  if (is_set (self->time_zone) && !time_zone_is_valid (self->time_zone))
+  if (_od_validate_is_set (self->time_zone) &&
+      !_od_validate_time_zone (self->time_zone))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    key_file ? _("[Business] TimeZone: “%s” is not a known IANA time zone such as Europe/Berlin")
@@ -886,7 +855,7 @@ od_business_to_key_file (OdBusiness *self)
       g_autofree char *value = NULL;
 
       g_object_get (self, string_keys[i].property, &value, NULL);
-      if (is_set (value))
+      if (_od_validate_is_set (value))
         g_key_file_set_string (key_file, KEY_FILE_GROUP,
                                string_keys[i].key, value);
     }

@@ -2,6 +2,7 @@
 
 #include "od-charge.h"
 
+#include "od-date-private.h"
 #include "od-enums.h"
 #include "od-money.h"
 
@@ -37,28 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* An unset date is an invalid GDate. Returns whether @field changed, so
- * that setters notify only on a real change. */
-static gboolean
-set_date (GDate       *field,
-          const GDate *date)
-{
-  gboolean was_set = g_date_valid (field);
-  gboolean is_set = date != NULL && g_date_valid (date);
-
-  if (!was_set && !is_set)
-    return FALSE;
-  if (was_set && is_set && g_date_compare (field, date) == 0)
-    return FALSE;
-
-  if (is_set)
-    *field = *date;
-  else
-    g_date_clear (field, 1);
-
-  return TRUE;
-}
 
 static void
 od_charge_finalize (GObject *object)
@@ -317,7 +296,7 @@ od_charge_set_date (OdCharge    *self,
 {
   g_return_if_fail (OD_IS_CHARGE (self));
 
-  if (!set_date (&self->date, date))
+  if (!_od_date_assign (&self->date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);

@@ -3,6 +3,7 @@
 #include "od-contact.h"
 
 #include "od-enums.h"
+#include "od-validate-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -394,7 +395,7 @@ od_contact_validate (OdContact  *self,
   g_return_val_if_fail (OD_IS_CONTACT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->email != NULL && self->email[0] != '\0' &&
+  if (_od_validate_is_set (self->email) &&
       !od_email_is_valid (self->email))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
@@ -403,7 +404,7 @@ od_contact_validate (OdContact  *self,
       return FALSE;
     }
 
-  if (self->phone != NULL && self->phone[0] != '\0' &&
+  if (_od_validate_is_set (self->phone) &&
       !od_phone_is_valid (self->phone))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,

@@ -4,9 +4,9 @@
 
 #include "od-enums.h"
 #include "od-money.h"
+#include "od-validate-private.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 struct _OdCustomer
 {
@@ -55,118 +55,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define OD_CUSTOMER_REF_MAX_CHARS 64
-
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-has_control_chars (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (p)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_ascii_run (const char *text,
-              gsize       len,
-              gboolean  (*pred) (gchar))
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      if (text[i] == '\0' || !pred (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_lower (gchar c)
-{
-  return c >= 'a' && c <= 'z';
-}
-
-static gboolean
-is_upper (gchar c)
-{
-  return c >= 'A' && c <= 'Z';
-}
-
-static gboolean
-is_digit (gchar c)
-{
-  return c >= '0' && c <= '9';
-}
-
-static gboolean
-country_is_valid (const char *country)
-{
-  return strlen (country) == 2 && is_ascii_run (country, 2, is_upper);
-}
-
-/* A BCP 47 tag of the forms people use for letters: "en", "de-AT",
- * "sr-Latn-RS", "es-419". */
-static gboolean
-language_is_valid (const char *language)
-{
-  g_auto(GStrv) parts = g_strsplit (language, "-", -1);
-  guint n = g_strv_length (parts);
-  guint i = 1;
-  gsize len;
-
-  if (n == 0 || n > 3)
-    return FALSE;
-
-  len = strlen (parts[0]);
-  if ((len != 2 && len != 3) || !is_ascii_run (parts[0], len, is_lower))
-    return FALSE;
-
-  if (i < n && strlen (parts[i]) == 4 &&
-      is_upper (parts[i][0]) && is_ascii_run (parts[i] + 1, 3, is_lower))
-    i++;
-
-  if (i < n)
-    {
-      len = strlen (parts[i]);
-      if (!(len == 2 && is_ascii_run (parts[i], 2, is_upper)) &&
-          !(len == 3 && is_ascii_run (parts[i], 3, is_digit)))
-        return FALSE;
-      i++;
-    }
-
-  return i == n;
-}
-
-static gboolean
-time_zone_is_valid (const char *identifier)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (identifier);
-
-  return tz != NULL;
-}
 
 static void
 od_customer_finalize (GObject *object)
@@ -856,7 +744,7 @@ od_customer_validate (OdCustomer  *self,
   g_return_val_if_fail (OD_IS_CUSTOMER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (self->ref))
+  if (_od_validate_is_blank (self->ref))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
@@ -864,7 +752,8 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (!g_utf8_validate (self->ref, -1, NULL) || has_control_chars (self->ref))
+  if (!g_utf8_validate (self->ref, -1, NULL) ||
+      _od_validate_has_control_chars (self->ref))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_INVALID,
@@ -880,7 +769,7 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (is_blank (self->name))
+  if (_od_validate_is_blank (self->name))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_REQUIRED,
                    _("Customer name is required (customer %s)"),
@@ -888,7 +777,8 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (is_set (self->country) && !country_is_valid (self->country))
+  if (_od_validate_is_set (self->country) &&
+      !_od_validate_country (self->country))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    _("Country “%s” is not a two-letter ISO 3166 code such as DE"),
@@ -896,7 +786,8 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (is_set (self->language) && !language_is_valid (self->language))
+  if (_od_validate_is_set (self->language) &&
+      !_od_validate_language (self->language))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    _("Language “%s” is not a language tag such as en or de-AT"),
@@ -904,7 +795,8 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (is_set (self->time_zone) && !time_zone_is_valid (self->time_zone))
+  if (_od_validate_is_set (self->time_zone) &&
+      !_od_validate_time_zone (self->time_zone))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
                    _("Time zone “%s” is not a known IANA time zone such as Europe/Berlin"),
@@ -920,7 +812,7 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (self->credit_limit > 0 && !is_set (self->credit_currency))
+  if (self->credit_limit > 0 && !_od_validate_is_set (self->credit_currency))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
@@ -928,7 +820,7 @@ od_customer_validate (OdCustomer  *self,
       return FALSE;
     }
 
-  if (is_set (self->credit_currency) &&
+  if (_od_validate_is_set (self->credit_currency) &&
       !od_currency_is_valid (self->credit_currency))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,

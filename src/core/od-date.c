@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "od-date.h"
+#include "od-date-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -86,4 +87,29 @@ od_date_days_between (const GDate *from,
   g_return_val_if_fail (to != NULL && g_date_valid (to), 0);
 
   return (gint) g_date_get_julian (to) - (gint) g_date_get_julian (from);
+}
+
+gboolean
+_od_date_assign (GDate       *field,
+                 const GDate *date)
+{
+  gboolean was_set;
+  gboolean is_set;
+
+  g_assert (field != NULL);
+
+  was_set = g_date_valid (field);
+  is_set = date != NULL && g_date_valid (date);
+
+  if (!was_set && !is_set)
+    return FALSE;
+  if (was_set && is_set && g_date_compare (field, date) == 0)
+    return FALSE;
+
+  if (is_set)
+    *field = *date;
+  else
+    g_date_clear (field, 1);
+
+  return TRUE;
 }

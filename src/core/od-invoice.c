@@ -3,8 +3,10 @@
 #include "od-invoice.h"
 
 #include "od-date.h"
+#include "od-date-private.h"
 #include "od-enums.h"
 #include "od-money.h"
+#include "od-validate-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -46,43 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* An unset date is an invalid GDate. Returns whether @field changed, so
- * that setters notify only on a real change. */
-static gboolean
-set_date (GDate       *field,
-          const GDate *date)
-{
-  gboolean was_set = g_date_valid (field);
-  gboolean is_set = date != NULL && g_date_valid (date);
-
-  if (!was_set && !is_set)
-    return FALSE;
-  if (was_set && is_set && g_date_compare (field, date) == 0)
-    return FALSE;
-
-  if (is_set)
-    *field = *date;
-  else
-    g_date_clear (field, 1);
-
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static gboolean
 sum_lines (OdInvoice  *self,
@@ -473,7 +438,7 @@ od_invoice_set_issue_date (OdInvoice   *self,
 {
   g_return_if_fail (OD_IS_INVOICE (self));
 
-  if (!set_date (&self->issue_date, date))
+  if (!_od_date_assign (&self->issue_date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUE_DATE]);
@@ -493,7 +458,7 @@ od_invoice_set_due_date (OdInvoice   *self,
 {
   g_return_if_fail (OD_IS_INVOICE (self));
 
-  if (!set_date (&self->due_date, date))
+  if (!_od_date_assign (&self->due_date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
@@ -670,7 +635,7 @@ od_invoice_validate (OdInvoice  *self,
   g_return_val_if_fail (OD_IS_INVOICE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (self->number))
+  if (_od_validate_is_blank (self->number))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
@@ -680,7 +645,7 @@ od_invoice_validate (OdInvoice  *self,
 
   number = self->number;
 
-  if (self->customer_id <= 0 && is_blank (self->customer_ref))
+  if (self->customer_id <= 0 && _od_validate_is_blank (self->customer_ref))
     {
       g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_REQUIRED,
                    _("Invoice %s: a customer is required"),

@@ -2,8 +2,10 @@
 
 #include "od-payment.h"
 
+#include "od-date-private.h"
 #include "od-money.h"
 #include "od-types.h"
+#include "od-validate-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -37,28 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* An unset date is an invalid GDate. Returns whether @field changed, so
- * that setters notify only on a real change. */
-static gboolean
-set_date (GDate       *field,
-          const GDate *date)
-{
-  gboolean was_set = g_date_valid (field);
-  gboolean is_set = date != NULL && g_date_valid (date);
-
-  if (!was_set && !is_set)
-    return FALSE;
-  if (was_set && is_set && g_date_compare (field, date) == 0)
-    return FALSE;
-
-  if (is_set)
-    *field = *date;
-  else
-    g_date_clear (field, 1);
-
-  return TRUE;
-}
 
 static void
 od_payment_finalize (GObject *object)
@@ -319,7 +299,7 @@ od_payment_set_date (OdPayment   *self,
 {
   g_return_if_fail (OD_IS_PAYMENT (self));
 
-  if (!set_date (&self->date, date))
+  if (!_od_date_assign (&self->date, date))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
@@ -420,8 +400,7 @@ od_payment_validate (OdPayment  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* An import knows the invoice by number before the store knows its id. */
-  if (self->invoice_id <= 0 &&
-      (self->invoice_number == NULL || self->invoice_number[0] == '\0'))
+  if (self->invoice_id <= 0 && !_od_validate_is_set (self->invoice_number))
     {
       g_set_error_literal (error, OD_VALIDATION_ERROR,
                            OD_VALIDATION_ERROR_REQUIRED,
