@@ -182,5 +182,83 @@ expect 0 "chase again" -- "$cli" --db "$pdb" customer chase K2
 check "the customer is chased again" "SELECT do_not_chase FROM customers WHERE ref = 'K2'" 0
 check "each customer change has an audit entry" "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE invoice_id IS NULL ORDER BY id)" "opt-out,opt-out,opt-in,do-not-chase,chase"
 
+# Collection policies: import and export, the default and a customer's own.
+pdb="$tmp/policy.db"
+"$cli" --db "$pdb" init >/dev/null
+printf 'ref,name\nACME,Acme Ltd\n' >"$tmp/policy-customers.csv"
+"$cli" --db "$pdb" import customers "$tmp/policy-customers.csv" >/dev/null
+expect 0 "policy export with none stored" -- "$cli" --db "$pdb" policy export -
+if grep -q '^Name=Standard$' "$tmp/out" && grep -q '^\[Step agency-handoff\]$' "$tmp/out"; then
+  ok "  exports the shipped default"
+else
+  not_ok "  exports the shipped default" "$(head -5 "$tmp/out")"
+fi
+cp "$tmp/out" "$tmp/policy-shipped.ini"
+expect 0 "policy export to a file" -- "$cli" --db "$pdb" policy export "$tmp/policy-file.ini"
+same "$tmp/policy-file.ini" "$tmp/policy-shipped.ini" "  the file equals standard output"
+cat >"$tmp/policy-strict.ini" <<'INI'
+[Policy]
+Name=Strict
+GraceDays=2
+MinimumAmount=10.00
+SendDays=Mon;Tue;Wed;Thu
+SendHours=08:00-16:00
+TimeZone=Europe/Berlin   # the office's
+Holidays=2026-12-25;2026-12-26
+RepeatEveryDays=5
+RepeatMax=2
+InterestAnnualPercent=9.12
+FixedCompensation=40.00
+
+[Step reminder]
+Offset=3
+Channel=email;sms
+
+[Step final-notice]
+Offset=14
+Channel=letter
+Fee=20.00
+Review=true
+INI
+expect 0 "policy import sets the business default" -- "$cli" --db "$pdb" policy import "$tmp/policy-strict.ini"
+expect 0 "policy export" -- "$cli" --db "$pdb" policy export "$tmp/policy-default.ini"
+grep -q '^Name=Strict$' "$tmp/policy-default.ini" && ok "  exports the imported default" || not_ok "  exports the imported default" "$(head -3 "$tmp/policy-default.ini")"
+expect 0 "policy import of an export" -- "$cli" --db "$pdb" policy import "$tmp/policy-default.ini"
+"$cli" --db "$pdb" policy export "$tmp/policy-again.ini"
+same "$tmp/policy-default.ini" "$tmp/policy-again.ini" "  round trip: the same file again"
+
+sed 's/^Offset=14$/Offset=eleven/' "$tmp/policy-strict.ini" >"$tmp/policy-bad.ini"
+expect 65 "policy import of a bad file exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-bad.ini"
+grep_err 'policy-bad\.ini: \[Step final-notice\] Offset: .eleven. is not a whole number of days' "  names the file, group, key and why"
+"$cli" --db "$pdb" policy export "$tmp/policy-after.ini"
+same "$tmp/policy-default.ini" "$tmp/policy-after.ini" "  the stored policy is unchanged"
+sed 's/^Channel=letter$/Channel=letter;fax/' "$tmp/policy-strict.ini" >"$tmp/policy-fax.ini"
+expect 65 "policy import with an unknown channel exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-fax.ini"
+grep_err '\[Step final-notice\] Channel: .fax. is not a channel: use email, sms, letter or call' "  lists the channels"
+sed 's/^Offset=14$/Offset=3/' "$tmp/policy-strict.ini" >"$tmp/policy-overlap.ini"
+expect 65 "policy import with two steps on one day exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-overlap.ini"
+grep_err '\[Step (reminder|final-notice)\] and \[Step (reminder|final-notice)\] Offset' "  names both steps"
+printf '[Step a]\nOffset=1\nChannel=email\n' >"$tmp/policy-nogroup.ini"
+expect 65 "policy import without [Policy] exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-nogroup.ini"
+grep_err '\[Policy\]' "  names the missing group"
+"$cli" --db "$pdb" policy export "$tmp/policy-after.ini"
+same "$tmp/policy-default.ini" "$tmp/policy-after.ini" "  still unchanged"
+
+expect 0 "policy export --customer without its own exports the default" -- "$cli" --db "$pdb" policy export - --customer ACME
+same "$tmp/out" "$tmp/policy-default.ini" "  the same as the default"
+expect 0 "policy import --customer" -- "$cli" --db "$pdb" policy import "$tmp/policy-shipped.ini" --customer ACME
+expect 0 "policy export --customer" -- "$cli" --db "$pdb" policy export - --customer ACME
+same "$tmp/out" "$tmp/policy-shipped.ini" "  exports the customer's own"
+"$cli" --db "$pdb" policy export "$tmp/policy-after.ini"
+same "$tmp/policy-default.ini" "$tmp/policy-after.ini" "  the default is untouched"
+expect 65 "policy import --customer of a bad file exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-bad.ini" --customer ACME
+"$cli" --db "$pdb" policy export - --customer ACME >"$tmp/policy-acme.ini"
+same "$tmp/policy-acme.ini" "$tmp/policy-shipped.ini" "  the customer's policy is unchanged"
+expect 65 "policy import for an unknown customer exits 65" -- "$cli" --db "$pdb" policy import "$tmp/policy-strict.ini" --customer NOPE
+grep_err 'NOPE' "  names the reference"
+expect 65 "policy export for an unknown customer exits 65" -- "$cli" --db "$pdb" policy export - --customer NOPE
+expect 1 "policy import of a missing file fails" -- "$cli" --db "$pdb" policy import "$tmp/no-such.ini"
+expect 2 "policy with a wrong verb is a usage error" -- "$cli" --db "$pdb" policy frob "$tmp/policy-strict.ini"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

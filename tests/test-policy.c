@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "od-policy.h"
+#include "od-store.h"
 #include "od-test-util.h"
 #include "od-types.h"
 
@@ -504,6 +505,166 @@ test_notify (void)
   g_assert_cmpuint (count, ==, 2);
 }
 
+static void
+assert_stored (OdStore  *store,
+               gint64    customer_id,
+               OdPolicy *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdPolicy) stored = od_store_get_policy (store, customer_id, &error);
+
+  g_assert_no_error (error);
+  if (expected == NULL)
+    {
+      g_assert_null (stored);
+      return;
+    }
+
+  g_assert_nonnull (stored);
+  g_assert_true (od_policy_equal (stored, expected));
+  g_assert_cmpint (od_policy_get_id (stored), >, 0);
+}
+
+static void
+assert_effective (OdStore  *store,
+                  gint64    customer_id,
+                  OdPolicy *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdPolicy) effective = od_store_get_effective_policy (store, customer_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (od_policy_equal (effective, expected));
+}
+
+static void
+test_store_default (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(OdSqliteStore) sqlite = od_test_store_new (&tmpdir);
+  OdStore *store = OD_STORE (sqlite);
+  g_autoptr(OdPolicy) shipped = od_policy_new_default ();
+  g_autoptr(OdPolicy) strict = parse (every_key, NULL);
+  g_autoptr(OdPolicy) lenient = od_policy_copy (shipped);
+  g_autoptr(OdCustomer) customer = od_test_add_customer (store, "ACME", "Acme Ltd");
+  g_autoptr(GError) error = NULL;
+
+  assert_stored (store, 0, NULL);
+  assert_effective (store, 0, shipped);
+  assert_effective (store, od_customer_get_id (customer), shipped);
+
+  g_assert_true (od_store_set_policy (store, 0, strict, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (od_policy_get_id (strict), >, 0);
+  assert_stored (store, 0, strict);
+  assert_effective (store, 0, strict);
+  assert_effective (store, od_customer_get_id (customer), strict);
+
+  /* Replacing the default, even with a policy of the same name. */
+  od_policy_set_name (lenient, "Strict");
+  od_policy_set_grace_days (lenient, 9);
+  g_assert_true (od_store_set_policy (store, 0, lenient, &error));
+  g_assert_no_error (error);
+  assert_stored (store, 0, lenient);
+
+  g_assert_true (od_store_set_policy (store, 0, NULL, &error));
+  g_assert_no_error (error);
+  assert_stored (store, 0, NULL);
+  assert_effective (store, od_customer_get_id (customer), shipped);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
+test_store_customer (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(OdSqliteStore) sqlite = od_test_store_new (&tmpdir);
+  OdStore *store = OD_STORE (sqlite);
+  g_autoptr(OdPolicy) shipped = od_policy_new_default ();
+  g_autoptr(OdPolicy) strict = parse (every_key, NULL);
+  g_autoptr(OdCustomer) acme = od_test_add_customer (store, "ACME", "Acme Ltd");
+  g_autoptr(OdCustomer) globex = od_test_add_customer (store, "GLOBEX", "Globex");
+  gint64 acme_id = od_customer_get_id (acme);
+  gint64 globex_id = od_customer_get_id (globex);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (od_store_set_policy (store, 0, shipped, &error));
+  g_assert_no_error (error);
+
+  /* Two customers may have policies of the same name as the default. */
+  od_policy_set_name (strict, "Standard");
+  g_assert_true (od_store_set_policy (store, acme_id, strict, &error));
+  g_assert_no_error (error);
+  g_assert_true (od_store_set_policy (store, globex_id, strict, &error));
+  g_assert_no_error (error);
+  assert_stored (store, acme_id, strict);
+  assert_stored (store, globex_id, strict);
+  assert_stored (store, 0, shipped);
+  assert_effective (store, acme_id, strict);
+
+  /* NULL: back to the default. */
+  g_assert_true (od_store_set_policy (store, acme_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_stored (store, acme_id, NULL);
+  assert_effective (store, acme_id, shipped);
+  assert_stored (store, globex_id, strict);
+
+  /* Unknown customers. */
+  g_assert_null (od_store_get_policy (store, 999, &error));
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (od_store_get_effective_policy (store, 999, &error));
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (od_store_set_policy (store, 999, strict, &error));
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Inside begin/commit, the change is seen and undone with the rest. */
+  g_assert_true (od_store_begin (store, &error));
+  g_assert_true (od_store_set_policy (store, acme_id, strict, &error));
+  assert_stored (store, acme_id, strict);
+  od_store_rollback (store);
+  assert_stored (store, acme_id, NULL);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
+static void
+test_store_bad_policy (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(OdSqliteStore) sqlite = od_test_store_new (&tmpdir);
+  OdStore *store = OD_STORE (sqlite);
+  g_autoptr(OdPolicy) strict = parse (every_key, NULL);
+  g_autoptr(OdPolicy) bad = od_policy_copy (strict);
+  g_autoptr(OdPolicyStep) clash = od_policy_step_new ("clash");
+  g_autoptr(OdCustomer) acme = od_test_add_customer (store, "ACME", "Acme Ltd");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (od_store_set_policy (store, 0, strict, &error));
+  g_assert_true (od_store_set_policy (store, od_customer_get_id (acme), strict, &error));
+  g_assert_no_error (error);
+
+  od_policy_step_set_offset_days (clash, 20);
+  od_policy_add_step (bad, clash);
+  od_policy_set_id (bad, 0);
+
+  g_assert_false (od_store_set_policy (store, 0, bad, &error));
+  g_assert_error (error, OD_POLICY_ERROR, OD_POLICY_ERROR_OVERLAP);
+  g_clear_error (&error);
+  g_assert_false (od_store_set_policy (store, od_customer_get_id (acme), bad, &error));
+  g_assert_error (error, OD_POLICY_ERROR, OD_POLICY_ERROR_OVERLAP);
+  g_clear_error (&error);
+  g_assert_cmpint (od_policy_get_id (bad), ==, 0);
+
+  assert_stored (store, 0, strict);
+  assert_stored (store, od_customer_get_id (acme), strict);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +681,9 @@ main (int   argc,
   g_test_add_func ("/od/policy/build", test_build);
   g_test_add_func ("/od/policy/milli-to-minor", test_milli_to_minor);
   g_test_add_func ("/od/policy/notify", test_notify);
+  g_test_add_func ("/od/policy/store-default", test_store_default);
+  g_test_add_func ("/od/policy/store-customer", test_store_customer);
+  g_test_add_func ("/od/policy/store-bad-policy", test_store_bad_policy);
 
   return g_test_run ();
 }

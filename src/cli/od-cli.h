@@ -29,6 +29,7 @@ typedef int (*OdCliCommand) (OdCli  *cli,
 
 int            od_cli_init     (OdCli *cli, int argc, char **argv);
 int            od_cli_business (OdCli *cli, int argc, char **argv);
+int            od_cli_policy   (OdCli *cli, int argc, char **argv);
 int            od_cli_import   (OdCli *cli, int argc, char **argv);
 int            od_cli_export   (OdCli *cli, int argc, char **argv);
 int            od_cli_invoice  (OdCli *cli, int argc, char **argv);

@@ -239,4 +239,17 @@ gboolean      _od_sqlite_store_add_audit          (OdStore                *store
                                                    const char             *detail,
                                                    GError                **error);
 
+/* od-sqlite-store-policies.c */
+OdPolicy     *_od_sqlite_store_get_policy         (OdStore                *store,
+                                                   gint64                  customer_id,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_set_policy         (OdStore                *store,
+                                                   gint64                  customer_id,
+                                                   OdPolicy               *policy,
+                                                   GError                **error);
+/* The same on a connection the caller already holds (a snapshot). */
+OdPolicy     *_od_sqlite_store_read_policy        (OdSqliteConn           *conn,
+                                                   gint64                  customer_id,
+                                                   GError                **error);
+
 G_END_DECLS

@@ -621,6 +621,8 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->list_pauses = _od_sqlite_store_list_pauses;
   iface->add_history = _od_sqlite_store_add_history;
   iface->add_audit = _od_sqlite_store_add_audit;
+  iface->get_policy = _od_sqlite_store_get_policy;
+  iface->set_policy = _od_sqlite_store_set_policy;
 }
 
 /* GObject */

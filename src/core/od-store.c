@@ -569,3 +569,85 @@ od_store_add_audit (OdStore     *self,
                                                detail,
                                                error);
 }
+
+/**
+ * od_store_get_policy:
+ * @self: a store
+ * @customer_id: a customer's id, or 0 for the business default
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the stored policy, or %NULL
+ */
+OdPolicy *
+od_store_get_policy (OdStore  *self,
+                     gint64    customer_id,
+                     GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (customer_id >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->get_policy (self, customer_id, error);
+}
+
+/**
+ * od_store_set_policy:
+ * @self: a store
+ * @customer_id: a customer's id, or 0 for the business default
+ * @policy: (nullable): the new policy, or %NULL to remove the stored one
+ * @error: return location for an error
+ *
+ * On success @policy's id is the new row's.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+od_store_set_policy (OdStore   *self,
+                     gint64     customer_id,
+                     OdPolicy  *policy,
+                     GError   **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (customer_id >= 0, FALSE);
+  g_return_val_if_fail (policy == NULL || OD_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->set_policy (self, customer_id, policy, error);
+}
+
+/**
+ * od_store_get_effective_policy:
+ * @self: a store
+ * @customer_id: a customer's id, or 0 for the business
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the policy that applies, or %NULL with
+ *   @error set
+ */
+OdPolicy *
+od_store_get_effective_policy (OdStore  *self,
+                               gint64    customer_id,
+                               GError  **error)
+{
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (customer_id >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  policy = od_store_get_policy (self, customer_id, &local_error);
+  if (policy == NULL && local_error == NULL && customer_id != 0)
+    policy = od_store_get_policy (self, 0, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (policy == NULL)
+    policy = od_policy_new_default ();
+
+  return g_steal_pointer (&policy);
+}

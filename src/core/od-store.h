@@ -8,6 +8,7 @@
 #include "od-dunning.h"
 #include "od-invoice.h"
 #include "od-payment.h"
+#include "od-policy.h"
 
 G_BEGIN_DECLS
 
@@ -133,6 +134,9 @@ struct _OdStoreInterface
   GPtrArray *  (*list_pauses)            (OdStore *self, gint64 invoice_id, gboolean active_only, GError **error);
   gboolean     (*add_history)            (OdStore *self, gint64 invoice_id, const char *step, guint repeat, OdHistoryState state, OdChannel channel, GDateTime *at, GError **error);
   gboolean     (*add_audit)              (OdStore *self, gint64 customer_id, gint64 invoice_id, const char *action, const char *detail, GError **error);
+
+  OdPolicy *   (*get_policy)             (OdStore *self, gint64 customer_id, GError **error);
+  gboolean     (*set_policy)             (OdStore *self, gint64 customer_id, OdPolicy *policy, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -290,5 +294,26 @@ gboolean     od_store_add_audit          (OdStore                *self,
                                           const char             *action,
                                           const char             *detail,
                                           GError                **error);
+
+/* The customer's own collection policy, or for @customer_id 0 the
+ * business default; NULL with no error when none is stored (the caller
+ * then uses od_policy_new_default()). An unknown customer is
+ * %OD_STORE_ERROR_NOT_FOUND. The policy's id is its row's. */
+OdPolicy    *od_store_get_policy         (OdStore                *self,
+                                          gint64                  customer_id,
+                                          GError                **error);
+/* Replaces, in one transaction, the customer's policy (@customer_id 0:
+ * the business default) with @policy; %NULL sends the customer back to
+ * the default. An invalid @policy fails with its %OD_POLICY_ERROR and
+ * leaves the stored one as it was. */
+gboolean     od_store_set_policy         (OdStore                *self,
+                                          gint64                  customer_id,
+                                          OdPolicy               *policy,
+                                          GError                **error);
+/* The policy that applies to @customer_id: its own, else the stored
+ * default, else the shipped one. Never %NULL without an error. */
+OdPolicy    *od_store_get_effective_policy (OdStore              *self,
+                                            gint64                customer_id,
+                                            GError              **error);
 
 G_END_DECLS

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Collection policies: the business default (policies.is_default) and a
+ * customer's own (customers.policy_id). The key file is the truth; the
+ * policy_steps rows name the steps so that the ledger can refer to them. */
+
+#include <glib/gi18n-lib.h>
+
+#include "od-sqlite-store-private.h"
+
+/* policies.name is unique across the ledger, while two customers' policies
+ * may well share a name: a customer's row carries the customer's id. The
+ * policy's own name stays in its key file. */
+static char *
+row_name (OdPolicy *policy,
+          gint64    customer_id)
+{
+  if (customer_id == 0)
+    return g_strdup (od_policy_get_name (policy));
+
+  return g_strdup_printf ("%s (customer %" G_GINT64_FORMAT ")",
+                          od_policy_get_name (policy), customer_id);
+}
+
+/* The customer's policy id (0 = none) in *@out; FALSE with
+ * OD_STORE_ERROR_NOT_FOUND when there is no such customer. */
+static gboolean
+customer_policy_id (OdSqliteConn  *conn,
+                    gint64         customer_id,
+                    gint64        *out,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  stmt = _od_sqlite_prepare (conn, "SELECT policy_id FROM customers WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  row = _od_sqlite_next (conn, stmt, _("Could not read the customer’s policy"), error);
+  if (row == 1)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (row == 0)
+    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                 _("There is no customer with id %" G_GINT64_FORMAT), customer_id);
+
+  return row == 1;
+}
+
+static gboolean
+default_policy_id (OdSqliteConn  *conn,
+                   gint64        *out,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  *out = 0;
+  stmt = _od_sqlite_prepare (conn, "SELECT id FROM policies WHERE is_default = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  row = _od_sqlite_next (conn, stmt, _("Could not read the default policy"), error);
+  if (row == 1)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return row >= 0;
+}
+
+/* Returns NULL with no error when @policy_id is 0. */
+static OdPolicy *
+read_policy (OdSqliteConn  *conn,
+             gint64         policy_id,
+             GError       **error)
+{
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key_file = NULL;
+  sqlite3_stmt *stmt;
+  int row;
+
+  if (policy_id == 0)
+    return NULL;
+
+  stmt = _od_sqlite_prepare (conn, "SELECT key_file FROM policies WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, policy_id);
+  row = _od_sqlite_next (conn, stmt, _("Could not read a policy"), error);
+  if (row == 1)
+    key_file = g_strdup (_od_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (row != 1)
+    {
+      if (row == 0)
+        g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                     _("There is no policy with id %" G_GINT64_FORMAT), policy_id);
+      return NULL;
+    }
+
+  policy = od_policy_new_from_data (key_file != NULL ? key_file : "", -1, &local_error);
+  if (policy == NULL)
+    {
+      g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_CORRUPT,
+                   _("The stored policy %" G_GINT64_FORMAT " does not read: %s"),
+                   policy_id, local_error->message);
+      return NULL;
+    }
+
+  od_policy_set_id (policy, policy_id);
+
+  return g_steal_pointer (&policy);
+}
+
+static gboolean
+delete_policy (OdSqliteConn  *conn,
+               gint64         policy_id,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (policy_id == 0)
+    return TRUE;
+
+  /* Customers pointing at it fall back to the default (ON DELETE SET
+   * NULL); its steps go with it (ON DELETE CASCADE). */
+  stmt = _od_sqlite_prepare (conn, "DELETE FROM policies WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, policy_id);
+
+  return _od_sqlite_run (conn, stmt, _("Could not remove the old policy"), error);
+}
+
+static gboolean
+insert_steps (OdSqliteConn  *conn,
+              OdPolicy      *policy,
+              gint64         policy_id,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _od_sqlite_prepare (conn,
+                             "INSERT INTO policy_steps (policy_id, position, name,"
+                             " offset_days, channels, template, fee_minor, fee_bp, review)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < od_policy_get_n_steps (policy); i++)
+    {
+      OdPolicyStep *step = od_policy_get_step (policy, i);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) names = NULL;
+      g_autofree char *channels_text = NULL;
+      const OdChannel *channels;
+      guint n_channels;
+
+      channels = od_policy_step_get_channels (step, &n_channels);
+      for (guint j = 0; j < n_channels; j++)
+        g_strv_builder_add (builder, od_channel_to_string (channels[j]));
+      names = g_strv_builder_end (builder);
+      channels_text = g_strjoinv (";", names);
+
+      sqlite3_bind_int64 (stmt, 1, policy_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, od_policy_step_get_name (step), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, od_policy_step_get_offset_days (step));
+      sqlite3_bind_text (stmt, 5, channels_text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, od_policy_step_get_template (step), -1, SQLITE_TRANSIENT);
+      /* A fee is in thousandths of whichever currency the invoice is in;
+       * the column holds that currency-free amount. */
+      sqlite3_bind_int64 (stmt, 7, od_policy_step_get_fee_milli (step));
+      sqlite3_bind_int (stmt, 8, od_policy_step_get_fee_bp (step));
+      sqlite3_bind_int (stmt, 9, od_policy_step_get_review (step) ? 1 : 0);
+
+      if (!_od_sqlite_run (conn, stmt, _("Could not save a policy step"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+insert_policy (OdSqliteConn  *conn,
+               OdPolicy      *policy,
+               gint64         customer_id,
+               GError       **error)
+{
+  g_autofree char *name = row_name (policy, customer_id);
+  g_autofree char *key_file = od_policy_to_data (policy, NULL);
+  sqlite3_stmt *stmt;
+  gint64 policy_id;
+
+  stmt = _od_sqlite_prepare (conn,
+                             "INSERT INTO policies (name, is_default, key_file)"
+                             " VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, customer_id == 0 ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, key_file, -1, SQLITE_TRANSIENT);
+  if (!_od_sqlite_run (conn, stmt, _("Could not save the policy"), error))
+    return 0;
+
+  policy_id = sqlite3_last_insert_rowid (conn->db);
+  if (!insert_steps (conn, policy, policy_id, error))
+    return 0;
+
+  if (customer_id != 0)
+    {
+      stmt = _od_sqlite_prepare (conn, "UPDATE customers SET policy_id = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return 0;
+
+      sqlite3_bind_int64 (stmt, 1, policy_id);
+      sqlite3_bind_int64 (stmt, 2, customer_id);
+      if (!_od_sqlite_run (conn, stmt, _("Could not give the customer the policy"), error))
+        return 0;
+    }
+
+  return policy_id;
+}
+
+OdPolicy *
+_od_sqlite_store_read_policy (OdSqliteConn  *conn,
+                              gint64         customer_id,
+                              GError       **error)
+{
+  gint64 policy_id = 0;
+  gboolean ok;
+
+  if (customer_id == 0)
+    ok = default_policy_id (conn, &policy_id, error);
+  else
+    ok = customer_policy_id (conn, customer_id, &policy_id, error);
+
+  if (!ok)
+    return NULL;
+
+  return read_policy (conn, policy_id, error);
+}
+
+OdPolicy *
+_od_sqlite_store_get_policy (OdStore  *store,
+                             gint64    customer_id,
+                             GError  **error)
+{
+  OdSqliteScope scope;
+  OdPolicy *policy;
+
+  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
+  policy = _od_sqlite_store_read_policy (scope.conn, customer_id, error);
+  _od_sqlite_store_read_end (&scope);
+
+  return policy;
+}
+
+gboolean
+_od_sqlite_store_set_policy (OdStore   *store,
+                             gint64     customer_id,
+                             OdPolicy  *policy,
+                             GError   **error)
+{
+  OdSqliteScope scope;
+  gint64 old_id = 0;
+  gint64 new_id = 0;
+  gboolean ok;
+
+  /* A bad policy never replaces a stored one. */
+  if (policy != NULL && !od_policy_validate (policy, error))
+    return FALSE;
+
+  if (!_od_sqlite_store_write_begin (OD_SQLITE_STORE (store), &scope, TRUE, error))
+    return FALSE;
+
+  if (customer_id == 0)
+    ok = default_policy_id (scope.conn, &old_id, error);
+  else
+    ok = customer_policy_id (scope.conn, customer_id, &old_id, error);
+
+  ok = ok && delete_policy (scope.conn, old_id, error);
+  if (ok && policy != NULL)
+    {
+      new_id = insert_policy (scope.conn, policy, customer_id, error);
+      ok = new_id != 0;
+    }
+
+  ok = _od_sqlite_store_write_end (&scope, ok, error);
+  if (ok && policy != NULL)
+    od_policy_set_id (policy, new_id);
+
+  return ok;
+}
