@@ -1,6 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gi18n-lib.h>
-
 #include "od-customer-list.h"
 #include "od-page-cache.h"
 
@@ -10,7 +8,6 @@ struct _OdCustomerList
 
   OdStore     *store;
   OdPageCache *cache;
-  guint        serial;   /* the latest load; older ones are stale */
 };
 
 enum {
@@ -28,21 +25,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OdCustomerList, od_customer_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       od_customer_list_model_init))
 
-/* The query and a copy of the strings it points to. */
-typedef struct
+static GArray *
+query_ids (OdStore        *store,
+           gconstpointer   query,
+           GError        **error)
 {
-  OdCustomerQuery query;
-  char           *search;
-  guint           serial;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_free (load->search);
-  g_free (load);
+  return od_store_query_customer_ids (store, query, error);
 }
 
 static gint64
@@ -51,19 +39,34 @@ item_id (gpointer item)
   return od_customer_get_id (item);
 }
 
-static void
-swap_ids (OdCustomerList *self,
-          GArray         *ids)
+/* The query and a copy of the strings it points to. */
+static gpointer
+copy_query (gconstpointer data)
 {
-  guint old = _od_page_cache_set_ids (self->cache, ids);
-  guint n = _od_page_cache_get_n_items (self->cache);
+  const OdCustomerQuery *query = data;
+  OdCustomerQuery *copy = g_new (OdCustomerQuery, 1);
 
-  if (old == 0 && n == 0)
-    return;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n);
-  if (old != n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  *copy = *query;
+  copy->search = g_strdup (query->search);
+  return copy;
 }
+
+static void
+free_query (gpointer data)
+{
+  OdCustomerQuery *query = data;
+
+  g_free ((char *) query->search);
+  g_free (query);
+}
+
+static const OdPageCacheKind customer_kind = {
+  .query_ids = query_ids,
+  .load = od_store_load_customers,
+  .get_id = item_id,
+  .copy_query = copy_query,
+  .free_query = free_query,
+};
 
 /* GListModel */
 
@@ -104,7 +107,9 @@ od_customer_list_constructed (GObject *object)
   G_OBJECT_CLASS (od_customer_list_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  self->cache = _od_page_cache_new (self->store, od_store_load_customers, item_id);
+  self->cache = _od_page_cache_new (G_LIST_MODEL (self),
+                                    properties[PROP_N_ITEMS],
+                                    self->store, &customer_kind);
 }
 
 static void
@@ -189,60 +194,6 @@ od_customer_list_init (OdCustomerList *self)
 {
 }
 
-/* Loading */
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  OdCustomerList *self = source_object;
-  LoadData *load = task_data;
-  GError *error = NULL;
-  GArray *ids;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* self->store never changes after construction. */
-  ids = od_store_query_customer_ids (self->store, &load->query, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-static void
-load_in_thread_done (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  OdCustomerList *self = OD_CUSTOMER_LIST (object);
-  g_autoptr(GTask) task = user_data;
-  LoadData *load = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-
-  ids = g_task_propagate_pointer (G_TASK (result), &error);
-  if (ids == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (load->serial != self->serial)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("A newer load replaced this one"));
-      return;
-    }
-
-  swap_ids (self, g_steal_pointer (&ids));
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Public API */
 
 /**
@@ -274,19 +225,11 @@ od_customer_list_load (OdCustomerList         *self,
                        const OdCustomerQuery  *query,
                        GError                **error)
 {
-  GArray *ids;
-
   g_return_val_if_fail (OD_IS_CUSTOMER_LIST (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  self->serial++;
-  ids = od_store_query_customer_ids (self->store, query, error);
-  if (ids == NULL)
-    return FALSE;
-
-  swap_ids (self, ids);
-  return TRUE;
+  return _od_page_cache_load (self->cache, query, error);
 }
 
 /**
@@ -304,27 +247,12 @@ od_customer_list_load_async (OdCustomerList        *self,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  LoadData *load;
-
   g_return_if_fail (OD_IS_CUSTOMER_LIST (self));
   g_return_if_fail (query != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, od_customer_list_load_async);
-
-  load = g_new0 (LoadData, 1);
-  load->query = *query;
-  load->search = g_strdup (query->search);
-  load->query.search = load->search;
-  load->serial = ++self->serial;
-
-  worker = g_task_new (self, cancellable, load_in_thread_done, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, load_in_thread);
-  g_task_set_task_data (worker, load, load_data_free);
-  g_task_run_in_thread (worker, load_in_thread);
+  _od_page_cache_load_async (self->cache, query, od_customer_list_load_async,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -342,12 +270,7 @@ od_customer_list_load_finish (OdCustomerList  *self,
 void
 od_customer_list_invalidate (OdCustomerList *self)
 {
-  guint n;
-
   g_return_if_fail (OD_IS_CUSTOMER_LIST (self));
 
-  _od_page_cache_drop_pages (self->cache);
-  n = _od_page_cache_get_n_items (self->cache);
-  if (n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+  _od_page_cache_invalidate (self->cache);
 }
