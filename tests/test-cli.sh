@@ -182,6 +182,109 @@ expect 0 "chase again" -- "$cli" --db "$pdb" customer chase K2
 check "the customer is chased again" "SELECT do_not_chase FROM customers WHERE ref = 'K2'" 0
 check "each customer change has an audit entry" "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE invoice_id IS NULL ORDER BY id)" "opt-out,opt-out,opt-in,do-not-chase,chase"
 
+# plan: each chasing command's effect in "plan --json", on a small ledger
+# whose dates are relative to today (a pause starts on the day it is
+# recorded). The plan is made at noon on a weekday two or more days
+# ahead, so the send window is open.
+ldb="$tmp/plan.db"
+asof_day="$(python3 -c 'import datetime
+d = datetime.date.today() + datetime.timedelta(days=2)
+while d.weekday() > 4: d += datetime.timedelta(days=1)
+print(d)')"
+rel() { python3 -c 'import datetime,sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=int(sys.argv[2])))' "$asof_day" "$1"; }
+asof="${asof_day}T12:00:00"
+# plan_json: runs plan --json at $asof into $tmp/plan.json.
+plan_json() { "$cli" --db "$ldb" plan --as-of "$asof" --json >"$tmp/plan.json" 2>"$tmp/err"; }
+# pick INVOICE FIELD: FIELD of the invoice's current action (neither
+# superseded nor a later scheduled step), or of its first instalment.
+pick() {
+  python3 - "$tmp/plan.json" "$1" "$2" <<'PY'
+import json, sys
+actions = [a for a in json.load(open(sys.argv[1])) if a["invoice"] == sys.argv[2]]
+now = [a for a in actions if a["status"] not in ("superseded", "scheduled")]
+print((now or actions or [{}])[0].get(sys.argv[3], "none"))
+PY
+}
+# plan_is DESCRIPTION INVOICE FIELD EXPECTED
+plan_is() {
+  local got
+  if ! plan_json; then not_ok "$1" "plan failed: $(cat "$tmp/err")"; return; fi
+  got="$(pick "$2" "$3")"
+  if [ "$got" = "$4" ]; then ok "$1"; else not_ok "$1" "got '$got', wanted '$4'" "$(head -c 600 "$tmp/plan.json")"; fi
+}
+
+printf 'ref,name,email,phone,address,city,postcode\nP1,Post und Telefon,ap@p1.example,+49 30 1234567,Hauptstr. 1,Berlin,10115\nP2,Nur Post,,,Nebenstr. 2,Hamburg,20095\nP3,Bezahlt AG,ap@p3.example,,,,\n' >"$tmp/plan-customers.csv"
+printf 'number,customer_ref,issue_date,due_date,total,currency\nL-1,P1,%s,%s,100.00,EUR\nL-2,P2,%s,%s,300.00,EUR\nL-3,P3,%s,%s,80.00,EUR\n' \
+  "$(rel -17)" "$(rel -3)" "$(rel -17)" "$(rel -3)" "$(rel -30)" "$(rel -3)" >"$tmp/plan-invoices.csv"
+printf 'invoice_number,date,amount\nL-3,%s,80.00\n' "$(rel -20)" >"$tmp/plan-payments.csv"
+"$cli" --db "$ldb" init >/dev/null
+"$cli" --db "$ldb" import customers "$tmp/plan-customers.csv" >/dev/null 2>&1
+"$cli" --db "$ldb" import invoices "$tmp/plan-invoices.csv" >/dev/null 2>&1
+"$cli" --db "$ldb" import payments "$tmp/plan-payments.csv" >/dev/null 2>&1
+
+expect 0 "plan prints a table" -- "$cli" --db "$ldb" plan --as-of "$asof"
+if grep -q 'Post und Telefon (P1)' "$tmp/out" && grep -q 'L-1' "$tmp/out" && grep -qE '[0-9]+ due' "$tmp/out"; then
+  ok "the table is grouped by customer and ends in a summary"
+else
+  not_ok "the table is grouped by customer and ends in a summary" "$(cat "$tmp/out")"
+fi
+plan_is "3 days overdue: the first reminder is due" L-1 step first-reminder
+plan_is "  with status due" L-1 status due
+plan_is "  by email" L-1 channel email
+plan_is "  for the whole amount" L-1 amount_due 100.00
+plan_is "  with no fee" L-1 fee 0.00
+plan_is "  in EUR" L-1 currency EUR
+if python3 - "$tmp/plan.json" <<'PY'
+import json, re, sys
+actions = json.load(open(sys.argv[1]))
+assert actions and all(a["invoice"] != "L-3" for a in actions), "a paid invoice is planned"
+for a in actions:
+    for key in ("invoice", "customer", "step", "channel", "at", "amount_due", "currency", "fee", "status"):
+        assert key in a, key
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)", a["at"]), a["at"]
+    assert re.fullmatch(r"\d+\.\d\d", a["amount_due"]) and re.fullmatch(r"\d+\.\d\d", a["fee"])
+PY
+then ok "every action has the contract's fields; the paid invoice has none"; else not_ok "every action has the contract's fields; the paid invoice has none"; fi
+plan_is "a customer with only a postal address gets a letter" L-2 channel letter
+
+before="$(python3 -c 'import hashlib,os,sys; p=sys.argv[1]; print(hashlib.sha256(open(p,"rb").read()).hexdigest(), os.stat(p).st_mtime_ns)' "$ldb")"
+"$cli" --db "$ldb" plan --as-of "$asof" >/dev/null 2>&1
+"$cli" --db "$ldb" plan --as-of "$asof" --json >/dev/null 2>&1
+after="$(python3 -c 'import hashlib,os,sys; p=sys.argv[1]; print(hashlib.sha256(open(p,"rb").read()).hexdigest(), os.stat(p).st_mtime_ns)' "$ldb")"
+[ "$before" = "$after" ] && ok "plan writes nothing (same bytes, same mtime)" || not_ok "plan writes nothing (same bytes, same mtime)" "$before" "$after"
+
+"$cli" --db "$ldb" invoice dispute L-1 --reason "Wrong quantity" >/dev/null
+plan_is "dispute: the invoice is disputed" L-1 status disputed
+"$cli" --db "$ldb" invoice resume L-1 >/dev/null
+plan_is "resume: the first reminder is due again" L-1 status due
+"$cli" --db "$ldb" invoice promise L-1 --date "$(rel 10)" >/dev/null
+plan_is "promise to a later date: promised" L-1 status promised
+"$cli" --db "$ldb" invoice resume L-1 >/dev/null
+"$cli" --db "$ldb" invoice hold L-1 --reason "Owner checks the order" >/dev/null
+plan_is "hold: held" L-1 status held
+"$cli" --db "$ldb" invoice resume L-1 >/dev/null
+"$cli" --db "$ldb" customer opt-out P1 --channel email >/dev/null
+plan_is "opted out of email: falls back to sms" L-1 channel sms
+"$cli" --db "$ldb" customer opt-out P1 --channel sms >/dev/null
+plan_is "opted out of email and sms: a letter" L-1 channel letter
+"$cli" --db "$ldb" customer opt-in P1 --channel email >/dev/null
+plan_is "opted in to email again" L-1 channel email
+"$cli" --db "$ldb" customer do-not-chase P1 >/dev/null
+plan_is "do-not-chase: not chased" L-1 status do-not-chase
+"$cli" --db "$ldb" customer chase P1 >/dev/null
+plan_is "chase: due again" L-1 status due
+"$cli" --db "$ldb" invoice instalments L-2 --count 3 --every 14 --first "$(rel -1)" >/dev/null
+plan_is "instalments: the first instalment is chased" L-2 step instalment-1
+plan_is "  for its share" L-2 amount_due 100.00
+
+expect 0 "plan as of a bare date (the end of that day)" -- "$cli" --db "$ldb" plan --as-of "$asof_day" --json
+expect 0 "plan as of a date-time with an offset" -- "$cli" --db "$ldb" plan --as-of "${asof_day}T10:00:00+02:00"
+expect 65 "plan with a bad --as-of exits 65" -- "$cli" --db "$ldb" plan --as-of "next tuesday"
+grep_err '[-]-as-of' "the bad instant names --as-of"
+expect 2 "plan with a stray argument is a usage error" -- "$cli" --db "$ldb" plan now
+expect 1 "plan without a ledger fails" -- "$cli" --db "$tmp/none.db" plan
+[ ! -e "$tmp/none.db" ] && ok "plan did not create a ledger" || not_ok "plan did not create a ledger"
+
 # Collection policies: import and export, the default and a customer's own.
 pdb="$tmp/policy.db"
 "$cli" --db "$pdb" init >/dev/null

@@ -44,6 +44,76 @@ raw_int (Fixture    *f,
   return value;
 }
 
+static void
+add_payment (Fixture    *f,
+             OdInvoice  *invoice,
+             const char *date,
+             gint64      amount)
+{
+  g_autoptr(OdPayment) payment = od_payment_new ();
+  g_autoptr(GError) error = NULL;
+  GDate day = od_test_date (date);
+
+  od_payment_set_invoice_id (payment, od_invoice_get_id (invoice));
+  od_payment_set_date (payment, &day);
+  od_payment_set_amount (payment, amount);
+  od_payment_set_currency (payment, od_invoice_get_currency (invoice));
+  g_assert_true (od_store_insert_payment (f->store, payment, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_charge (Fixture      *f,
+            OdInvoice    *invoice,
+            OdChargeKind  kind,
+            const char   *step,
+            gint64        amount)
+{
+  g_autoptr(OdCharge) charge = od_charge_new ();
+  g_autoptr(GError) error = NULL;
+  GDate day = od_test_date ("2026-03-01");
+
+  od_charge_set_invoice_id (charge, od_invoice_get_id (invoice));
+  od_charge_set_kind (charge, kind);
+  od_charge_set_date (charge, &day);
+  od_charge_set_amount (charge, amount);
+  od_charge_set_currency (charge, "EUR");
+  od_charge_set_step (charge, step);
+  g_assert_true (od_store_insert_charge (f->store, charge, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_contact (Fixture    *f,
+             OdCustomer *customer,
+             const char *email,
+             const char *phone)
+{
+  g_autoptr(OdContact) contact = od_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  od_contact_set_name (contact, "Accounts");
+  od_contact_set_email (contact, email);
+  od_contact_set_phone (contact, phone);
+  od_customer_add_contact (customer, contact);
+  g_assert_true (od_store_update_customer (f->store, customer, &error));
+  g_assert_no_error (error);
+}
+
+static OdDunningInvoice *
+find_in_snapshot (OdDunningSnapshot *snapshot,
+                  const char        *number)
+{
+  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (snapshot); i++)
+    {
+      OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
+
+      if (g_str_equal (invoice->number, number))
+        return invoice;
+    }
+  return NULL;
+}
+
 static GDateTime *
 utc (const char *iso)
 {
@@ -201,6 +271,173 @@ test_audit (Fixture       *f,
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND);
 }
 
+/* The snapshot */
+
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(OdCustomer) mail = od_test_add_customer (f->store, "MAIL", "Mail & Post GmbH");
+  g_autoptr(OdCustomer) phone = od_test_add_customer (f->store, "PHONE", "Phone Only Ltd");
+  g_autoptr(OdCustomer) settled = od_test_add_customer (f->store, "PAID", "Always Pays AG");
+  g_autoptr(OdInvoice) m1 = NULL;
+  g_autoptr(OdInvoice) m2 = NULL;
+  g_autoptr(OdInvoice) p1 = NULL;
+  g_autoptr(OdInvoice) s1 = NULL;
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autoptr(GDateTime) at = utc ("2026-02-02T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  OdDunningInvoice *invoice;
+  OdDunningCustomer *customer;
+  OdDunningHistory *history;
+  OdDunningPause *pause;
+  GDate since = od_test_date ("2026-02-03");
+  GDate first = od_test_date ("2026-03-01");
+
+  od_customer_set_address (mail, "Hauptstraße 1");
+  od_customer_set_city (mail, "Berlin");
+  od_customer_set_postcode (mail, "10115");
+  od_customer_set_time_zone (mail, "Europe/Berlin");
+  od_customer_set_opted_out (mail, OD_CHANNEL_SMS);
+  add_contact (f, mail, "ap@mail.example", NULL);
+  /* No city: a letter cannot reach them. */
+  od_customer_set_address (phone, "Somewhere 5");
+  od_customer_set_do_not_chase (phone, TRUE);
+  add_contact (f, phone, NULL, "+44 20 7946 0000");
+
+  m1 = od_test_add_invoice (f->store, mail, "M-1", "2026-01-05", "2026-01-19", 10000, "EUR");
+  m2 = od_test_add_invoice (f->store, mail, "M-2", "2026-01-06", "2026-01-20", 5000, "EUR");
+  p1 = od_test_add_invoice (f->store, phone, "P-1", "2026-01-07", "2026-01-21", 30000, "GBP");
+  s1 = od_test_add_invoice (f->store, settled, "S-1", "2026-01-08", "2026-01-22", 2000, "EUR");
+
+  add_payment (f, m2, "2026-01-25", 5000);   /* paid in full: not read */
+  add_payment (f, s1, "2026-01-10", 2000);   /* its customer has nothing open */
+  add_payment (f, p1, "2026-01-28", 1000);
+  add_payment (f, p1, "2026-01-26", 500);
+
+  g_assert_true (od_store_add_history (f->store, od_invoice_get_id (m1), "first-reminder", 0,
+                                       OD_HISTORY_TAKEN, OD_CHANNEL_EMAIL, at, &error));
+  g_assert_true (od_store_add_history (f->store, od_invoice_get_id (m2), "first-reminder", 0,
+                                       OD_HISTORY_TAKEN, OD_CHANNEL_EMAIL, at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (od_store_insert_pause (f->store, od_invoice_get_id (m1), OD_PAUSE_KIND_DISPUTE,
+                                          &since, NULL, 0, "Wrong quantity", &error), >, 0);
+  g_assert_cmpint (od_store_insert_pause (f->store, od_invoice_get_id (m1), OD_PAUSE_KIND_PROMISE,
+                                          &since, &first, 4000, "Promised", &error), >, 0);
+  g_assert_true (od_store_resolve_pauses (f->store, od_invoice_get_id (m1), OD_PAUSE_KIND_PROMISE,
+                                          FALSE, NULL, &error));
+  add_charge (f, m1, OD_CHARGE_KIND_LATE_FEE, "final-notice", 1500);
+  add_charge (f, m1, OD_CHARGE_KIND_INTEREST, NULL, 123);
+  add_charge (f, m1, OD_CHARGE_KIND_COMPENSATION, NULL, 4000);
+  g_assert_cmpint (od_store_insert_payment_plan (f->store, od_invoice_get_id (p1), 3, 30,
+                                                 &first, &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(OdPolicy) own = od_policy_new_default ();
+
+    od_policy_set_name (own, "Gentle");
+    g_assert_true (od_store_set_policy (f->store, od_customer_get_id (phone), own, &error));
+    g_assert_no_error (error);
+  }
+
+  snapshot = od_store_load_dunning_snapshot (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+
+  /* Only the open invoices. */
+  g_assert_cmpuint (od_dunning_snapshot_get_n_invoices (snapshot), ==, 2);
+  g_assert_null (find_in_snapshot (snapshot, "M-2"));
+  g_assert_null (find_in_snapshot (snapshot, "S-1"));
+  g_assert_null (od_dunning_snapshot_get_customer (snapshot, od_customer_get_id (settled)));
+
+  invoice = find_in_snapshot (snapshot, "M-1");
+  g_assert_nonnull (invoice);
+  g_assert_cmpint (invoice->customer_id, ==, od_customer_get_id (mail));
+  g_assert_cmpint (invoice->total, ==, 10000);
+  g_assert_cmpstr (invoice->currency, ==, "EUR");
+  g_assert_cmpint (g_date_get_day (&invoice->due_date), ==, 19);
+  g_assert_cmpint (g_date_get_day (&invoice->issue_date), ==, 5);
+  g_assert_cmpint (invoice->status, ==, OD_INVOICE_STATUS_OPEN);
+  g_assert_cmpuint (invoice->payments->len, ==, 0);
+  g_assert_cmpuint (invoice->instalments->len, ==, 0);
+  g_assert_false (invoice->plan_broken);
+  g_assert_cmpint (invoice->fees_charged, ==, 1500);
+  g_assert_true (invoice->compensation_charged);
+
+  g_assert_cmpuint (invoice->history->len, ==, 1);
+  history = g_ptr_array_index (invoice->history, 0);
+  g_assert_cmpstr (history->step, ==, "first-reminder");
+  g_assert_cmpuint (history->repeat, ==, 0);
+  g_assert_cmpint (history->state, ==, OD_HISTORY_TAKEN);
+  g_assert_cmpint (history->channel, ==, OD_CHANNEL_EMAIL);
+  g_assert_true (g_date_time_equal (history->at, at));
+
+  /* The active dispute and the ended promise. */
+  g_assert_cmpuint (invoice->pauses->len, ==, 2);
+  pause = g_ptr_array_index (invoice->pauses, 0);
+  g_assert_cmpint (pause->kind, ==, OD_PAUSE_KIND_DISPUTE);
+  g_assert_false (pause->resolved);
+  g_assert_cmpstr (pause->reason, ==, "Wrong quantity");
+  g_assert_cmpint (g_date_compare (&pause->since, &since), ==, 0);
+  pause = g_ptr_array_index (invoice->pauses, 1);
+  g_assert_cmpint (pause->kind, ==, OD_PAUSE_KIND_PROMISE);
+  g_assert_true (pause->resolved);
+  g_assert_cmpint (pause->promised_minor, ==, 4000);
+  g_assert_cmpint (g_date_compare (&pause->until, &first), ==, 0);
+
+  invoice = find_in_snapshot (snapshot, "P-1");
+  g_assert_nonnull (invoice);
+  g_assert_cmpstr (invoice->currency, ==, "GBP");
+  g_assert_cmpuint (invoice->payments->len, ==, 2);
+  g_assert_cmpint (od_dunning_invoice_get_paid (invoice), ==, 1500);
+  g_assert_cmpint (invoice->fees_charged, ==, 0);
+  g_assert_false (invoice->compensation_charged);
+  g_assert_cmpuint (invoice->history->len, ==, 0);
+  g_assert_cmpuint (invoice->instalments->len, ==, 3);
+  {
+    OdDunningInstalment *one = &g_array_index (invoice->instalments, OdDunningInstalment, 0);
+    OdDunningInstalment *three = &g_array_index (invoice->instalments, OdDunningInstalment, 2);
+
+    g_assert_cmpint (g_date_compare (&one->due_date, &first), ==, 0);
+    g_assert_cmpint (one->amount, ==, 9500);
+    g_assert_cmpint (three->amount, ==, 28500 - 2 * 9500);
+    g_assert_cmpint (g_date_get_month (&three->due_date), ==, 4);
+    g_assert_cmpint (g_date_get_day (&three->due_date), ==, 30);
+  }
+
+  /* Customers: flags, zone and the channels their contact data reaches. */
+  customer = od_dunning_snapshot_get_customer (snapshot, od_customer_get_id (mail));
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (customer->ref, ==, "MAIL");
+  g_assert_cmpstr (customer->name, ==, "Mail & Post GmbH");
+  g_assert_cmpstr (customer->time_zone, ==, "Europe/Berlin");
+  g_assert_false (customer->do_not_chase);
+  g_assert_cmpint (customer->opted_out, ==, OD_CHANNEL_SMS);
+  g_assert_cmpint (customer->reachable, ==, OD_CHANNEL_EMAIL | OD_CHANNEL_LETTER);
+  g_assert_null (customer->policy);
+
+  customer = od_dunning_snapshot_get_customer (snapshot, od_customer_get_id (phone));
+  g_assert_nonnull (customer);
+  g_assert_null (customer->time_zone);
+  g_assert_true (customer->do_not_chase);
+  g_assert_cmpint (customer->opted_out, ==, OD_CHANNEL_NONE);
+  g_assert_cmpint (customer->reachable, ==, OD_CHANNEL_SMS | OD_CHANNEL_CALL);
+  g_assert_nonnull (customer->policy);
+  g_assert_cmpstr (od_policy_get_name (customer->policy), ==, "Gentle");
+}
+
+static void
+test_snapshot_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  snapshot = od_store_load_dunning_snapshot (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_dunning_snapshot_get_n_invoices (snapshot), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +450,8 @@ main (int   argc,
   ADD ("history-once", test_history_once);
   ADD ("pauses-resolve", test_pauses_resolve);
   ADD ("audit", test_audit);
+  ADD ("snapshot", test_snapshot);
+  ADD ("snapshot-empty", test_snapshot_empty);
 
 #undef ADD
 

@@ -22,6 +22,7 @@ static const OdCliEntry commands[] = {
   { "export",   od_cli_export,   N_("export customers|invoices|payments FILE.csv") },
   { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
   { "customer", od_cli_customer, N_("customer opt-out|opt-in|do-not-chase|chase REF [--channel CHANNEL]") },
+  { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },
 };
 
 static void

@@ -3,6 +3,10 @@
 
 #include "od-sqlite-store-private.h"
 
+/* Every statement of the snapshot joins this: the open invoices are what
+ * can be due, and a paid invoice is never read. */
+#define OPEN_INVOICE_JOIN " JOIN invoices i ON i.id = x.invoice_id AND i.status = 'open'"
+
 static void
 pause_free (OdDunningPause *pause)
 {
@@ -18,10 +22,42 @@ instant_to_text (GDateTime *at)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static GDateTime *
+instant_from_column (sqlite3_stmt *stmt,
+                     int           index)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *text = _od_sqlite_column_text (stmt, index);
+
+  if (text == NULL)
+    return NULL;
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
 static const char *
 history_state_to_string (OdHistoryState state)
 {
   return state == OD_HISTORY_SUPERSEDED ? "superseded" : "taken";
+}
+
+/* 'skipped' rows were never sent and never will be: to the engine they
+ * are as good as superseded. */
+static OdHistoryState
+history_state_from_string (const char *text)
+{
+  return g_strcmp0 (text, "taken") == 0 ? OD_HISTORY_TAKEN : OD_HISTORY_SUPERSEDED;
+}
+
+static OdChannel
+channel_from_column (sqlite3_stmt *stmt,
+                     int           index)
+{
+  OdChannel channel = OD_CHANNEL_NONE;
+  const char *text = _od_sqlite_column_text (stmt, index);
+
+  if (text != NULL && !od_channel_from_string (text, &channel))
+    channel = OD_CHANNEL_NONE;
+  return channel;
 }
 
 /* Reads (kind, since, until) from a row, starting at column @first.
@@ -228,4 +264,320 @@ _od_sqlite_store_add_audit (OdStore     *store,
     }
 
   return _od_sqlite_store_write_end (&scope, ok, error);
+}
+
+/* The dunning snapshot */
+
+typedef void (*SnapshotRowFunc) (OdDunningInvoice *invoice,
+                                     sqlite3_stmt     *stmt);
+
+/* Runs @sql (its first column the invoice id, the rest @func's) and hands
+ * each row to @func with its invoice. */
+static gboolean
+for_each_invoice_row (OdSqliteConn     *conn,
+                      GHashTable       *invoices,
+                      const char       *sql,
+                      SnapshotRowFunc   func,
+                      GError          **error)
+{
+  sqlite3_stmt *stmt = _od_sqlite_prepare (conn, sql, error);
+  int row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((row = _od_sqlite_next (conn, stmt, _("Could not read the ledger"), error)) == 1)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      OdDunningInvoice *invoice = g_hash_table_lookup (invoices, &id);
+
+      if (invoice != NULL)
+        func (invoice, stmt);
+    }
+  sqlite3_reset (stmt);
+  return row == 0;
+}
+
+static void
+add_payment_row (OdDunningInvoice *invoice,
+                 sqlite3_stmt     *stmt)
+{
+  GDate date;
+
+  _od_sqlite_column_date (stmt, 1, &date);
+  od_dunning_invoice_add_payment (invoice, &date, sqlite3_column_int64 (stmt, 2));
+}
+
+static void
+add_pause_row (OdDunningInvoice *invoice,
+               sqlite3_stmt     *stmt)
+{
+  OdDunningPause *pause;
+  OdPauseKind kind;
+  GDate since, until;
+
+  if (!pause_kind_from_row (stmt, 1, &kind, &since, &until))
+    return;
+  pause = od_dunning_invoice_add_pause (invoice, kind, &since, &until);
+  pause->resolved = sqlite3_column_int (stmt, 4) != 0;
+  g_free (pause->reason);
+  pause->reason = g_strdup (_od_sqlite_column_text (stmt, 5));
+  pause->promised_minor = sqlite3_column_int64 (stmt, 6);
+}
+
+static void
+add_plan_row (OdDunningInvoice *invoice,
+              sqlite3_stmt     *stmt)
+{
+  GDate due;
+
+  if (g_strcmp0 (_od_sqlite_column_text (stmt, 1), "active") != 0)
+    {
+      invoice->plan_broken = TRUE;
+      return;
+    }
+  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+    return;
+  _od_sqlite_column_date (stmt, 2, &due);
+  od_dunning_invoice_add_instalment (invoice, &due,
+                                     sqlite3_column_int64 (stmt, 3),
+                                     sqlite3_column_int64 (stmt, 4));
+}
+
+static void
+add_history_row (OdDunningInvoice *invoice,
+                 sqlite3_stmt     *stmt)
+{
+  g_autoptr(GDateTime) at = instant_from_column (stmt, 5);
+
+  if (at == NULL)
+    return;
+  od_dunning_invoice_add_history (invoice,
+                                  _od_sqlite_column_text (stmt, 1),
+                                  (guint) sqlite3_column_int64 (stmt, 2),
+                                  history_state_from_string (_od_sqlite_column_text (stmt, 3)),
+                                  channel_from_column (stmt, 4),
+                                  at);
+}
+
+static void
+add_charges_row (OdDunningInvoice *invoice,
+                 sqlite3_stmt     *stmt)
+{
+  invoice->fees_charged = sqlite3_column_int64 (stmt, 1);
+  invoice->compensation_charged = sqlite3_column_int (stmt, 2) != 0;
+}
+
+static gboolean
+load_invoices (OdSqliteConn       *conn,
+               OdDunningSnapshot  *snapshot,
+               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  stmt = _od_sqlite_prepare (conn,
+                             "SELECT id, number, customer_id, issue_date, due_date,"
+                             " currency, total_minor FROM invoices"
+                             " WHERE status = 'open' ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((row = _od_sqlite_next (conn, stmt, _("Could not read the invoices"), error)) == 1)
+    {
+      OdDunningInvoice *invoice;
+
+      invoice = od_dunning_snapshot_add_invoice (snapshot,
+                                                 sqlite3_column_int64 (stmt, 0),
+                                                 _od_sqlite_column_text (stmt, 1),
+                                                 sqlite3_column_int64 (stmt, 2));
+      _od_sqlite_column_date (stmt, 3, &invoice->issue_date);
+      _od_sqlite_column_date (stmt, 4, &invoice->due_date);
+      g_strlcpy (invoice->currency, _od_sqlite_column_text (stmt, 5), sizeof invoice->currency);
+      invoice->total = sqlite3_column_int64 (stmt, 6);
+      invoice->status = OD_INVOICE_STATUS_OPEN;
+    }
+  sqlite3_reset (stmt);
+  return row == 0;
+}
+
+/* The customers of the open invoices, with the channels their contact
+ * data reaches: email and phone from any contact, a letter when the
+ * postal address is whole. */
+static gboolean
+load_customers (OdSqliteConn       *conn,
+                OdDunningSnapshot  *snapshot,
+                GArray             *with_policy,
+                GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  stmt = _od_sqlite_prepare (conn,
+                             "SELECT c.id, c.ref, c.name, c.time_zone, c.do_not_chase,"
+                             " c.opted_out,"
+                             " coalesce (c.address, '') <> '' AND coalesce (c.city, '') <> ''"
+                             "   AND coalesce (c.postcode, '') <> '',"
+                             " EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id"
+                             "   AND coalesce (k.email, '') <> ''),"
+                             " EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id"
+                             "   AND coalesce (k.phone, '') <> ''),"
+                             " c.policy_id IS NOT NULL"
+                             " FROM customers c WHERE c.id IN"
+                             " (SELECT customer_id FROM invoices WHERE status = 'open')"
+                             " ORDER BY c.id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((row = _od_sqlite_next (conn, stmt, _("Could not read the customers"), error)) == 1)
+    {
+      OdDunningCustomer *customer;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      OdChannel reachable = OD_CHANNEL_NONE;
+
+      customer = od_dunning_snapshot_add_customer (snapshot, id,
+                                                   _od_sqlite_column_text (stmt, 1),
+                                                   _od_sqlite_column_text (stmt, 2));
+      g_free (customer->time_zone);
+      customer->time_zone = g_strdup (_od_sqlite_column_text (stmt, 3));
+      customer->do_not_chase = sqlite3_column_int (stmt, 4) != 0;
+      customer->opted_out = (OdChannel) sqlite3_column_int (stmt, 5);
+      if (sqlite3_column_int (stmt, 6) != 0)
+        reachable |= OD_CHANNEL_LETTER;
+      if (sqlite3_column_int (stmt, 7) != 0)
+        reachable |= OD_CHANNEL_EMAIL;
+      if (sqlite3_column_int (stmt, 8) != 0)
+        reachable |= OD_CHANNEL_SMS | OD_CHANNEL_CALL;
+      customer->reachable = reachable;
+      if (sqlite3_column_int (stmt, 9) != 0)
+        g_array_append_val (with_policy, id);
+    }
+  sqlite3_reset (stmt);
+  return row == 0;
+}
+
+/* Call tasks made for the chased customers, for the engine's calls-per-
+ * week guardrail. A customer has few: they are all read. */
+static gboolean
+load_call_tasks (OdSqliteConn       *conn,
+                 OdDunningSnapshot  *snapshot,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  stmt = _od_sqlite_prepare (conn,
+                             "SELECT customer_id, created_at FROM outbox"
+                             " WHERE channel = 'call' AND state <> 'cancelled'"
+                             " AND customer_id IN (SELECT customer_id FROM invoices"
+                             " WHERE status = 'open') ORDER BY customer_id, created_at", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((row = _od_sqlite_next (conn, stmt, _("Could not read the outbox"), error)) == 1)
+    {
+      OdDunningCustomer *customer;
+      GDateTime *at;
+
+      customer = od_dunning_snapshot_get_customer (snapshot, sqlite3_column_int64 (stmt, 0));
+      at = instant_from_column (stmt, 1);
+      if (customer == NULL || at == NULL)
+        {
+          g_clear_pointer (&at, g_date_time_unref);
+          continue;
+        }
+      if (customer->call_tasks == NULL)
+        customer->call_tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+      g_ptr_array_add (customer->call_tasks, at);
+    }
+  sqlite3_reset (stmt);
+  return row == 0;
+}
+
+OdDunningSnapshot *
+_od_sqlite_store_load_dunning_snapshot (OdStore  *store,
+                                        GError  **error)
+{
+  g_autoptr(OdDunningSnapshot) snapshot = od_dunning_snapshot_new ();
+  g_autoptr(GHashTable) invoices = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) with_policy = g_array_new (FALSE, FALSE, sizeof (gint64));
+  OdSqliteScope scope;
+  gboolean ok;
+
+  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
+
+  ok = load_invoices (scope.conn, snapshot, error);
+
+  /* The snapshot owns the invoices: look them up once all are added. */
+  if (ok)
+    {
+      guint n = od_dunning_snapshot_get_n_invoices (snapshot);
+
+      for (guint i = 0; i < n; i++)
+        {
+          OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
+
+          g_hash_table_insert (invoices, &invoice->id, invoice);
+        }
+    }
+
+  ok = ok && for_each_invoice_row (scope.conn, invoices,
+                                   "SELECT x.invoice_id, x.date, x.amount_minor"
+                                   " FROM payments x" OPEN_INVOICE_JOIN
+                                   " ORDER BY x.invoice_id, x.date, x.id",
+                                   add_payment_row, error);
+  /* All pauses of an open invoice, the ended ones too: the engine needs
+   * them to tell a kept promise from a broken one, and an open invoice
+   * has only a few. */
+  ok = ok && for_each_invoice_row (scope.conn, invoices,
+                                   "SELECT x.invoice_id, x.kind, x.since, x.until,"
+                                   " x.resolved_at IS NOT NULL, x.reason, x.promised_minor"
+                                   " FROM pauses x" OPEN_INVOICE_JOIN
+                                   " ORDER BY x.invoice_id, x.since, x.id",
+                                   add_pause_row, error);
+  ok = ok && for_each_invoice_row (scope.conn, invoices,
+                                   "SELECT x.invoice_id, x.status, s.due_date,"
+                                   " s.amount_minor, s.paid_minor"
+                                   " FROM payment_plans x" OPEN_INVOICE_JOIN
+                                   " LEFT JOIN instalments s ON s.plan_id = x.id"
+                                   "   AND x.status = 'active'"
+                                   " WHERE x.status IN ('active', 'broken')"
+                                   " ORDER BY x.invoice_id, x.id, s.position",
+                                   add_plan_row, error);
+  ok = ok && for_each_invoice_row (scope.conn, invoices,
+                                   "SELECT x.invoice_id, x.step, x.repeat, x.status,"
+                                   " x.channel, x.at"
+                                   " FROM dunning_history x" OPEN_INVOICE_JOIN
+                                   " ORDER BY x.invoice_id, x.at, x.id",
+                                   add_history_row, error);
+  ok = ok && for_each_invoice_row (scope.conn, invoices,
+                                   "SELECT x.invoice_id,"
+                                   " sum (CASE WHEN x.kind = 'late-fee' THEN x.amount_minor ELSE 0 END),"
+                                   " max (x.kind = 'compensation')"
+                                   " FROM charges x" OPEN_INVOICE_JOIN
+                                   " GROUP BY x.invoice_id",
+                                   add_charges_row, error);
+  ok = ok && load_customers (scope.conn, snapshot, with_policy, error);
+  ok = ok && load_call_tasks (scope.conn, snapshot, error);
+
+  /* Few customers have a policy of their own; each is read inside the
+   * same read transaction, so it matches the rest of the snapshot. */
+  for (guint i = 0; ok && i < with_policy->len; i++)
+    {
+      gint64 id = g_array_index (with_policy, gint64, i);
+      OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, id);
+      g_autoptr(GError) local_error = NULL;
+
+      g_clear_object (&customer->policy);
+      customer->policy = od_store_get_policy (store, id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+    }
+
+  _od_sqlite_store_read_end (&scope);
+
+  return ok ? g_steal_pointer (&snapshot) : NULL;
 }

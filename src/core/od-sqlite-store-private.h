@@ -238,6 +238,8 @@ gboolean      _od_sqlite_store_add_audit          (OdStore                *store
                                                    const char             *action,
                                                    const char             *detail,
                                                    GError                **error);
+OdDunningSnapshot *_od_sqlite_store_load_dunning_snapshot (OdStore        *store,
+                                                           GError        **error);
 
 /* od-sqlite-store-policies.c */
 OdPolicy     *_od_sqlite_store_get_policy         (OdStore                *store,

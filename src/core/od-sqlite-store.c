@@ -623,6 +623,7 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->add_audit = _od_sqlite_store_add_audit;
   iface->get_policy = _od_sqlite_store_get_policy;
   iface->set_policy = _od_sqlite_store_set_policy;
+  iface->load_dunning_snapshot = _od_sqlite_store_load_dunning_snapshot;
 }
 
 /* GObject */

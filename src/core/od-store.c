@@ -651,3 +651,22 @@ od_store_get_effective_policy (OdStore  *self,
 
   return g_steal_pointer (&policy);
 }
+
+/**
+ * od_store_load_dunning_snapshot:
+ *
+ * Reads, in one consistent view of the ledger, what the dunning engine
+ * needs: the open invoices only, so that its cost follows what can be
+ * due and not the size of the ledger.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ */
+OdDunningSnapshot *
+od_store_load_dunning_snapshot (OdStore  *self,
+                                GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->load_dunning_snapshot (self, error);
+}

@@ -137,6 +137,7 @@ struct _OdStoreInterface
 
   OdPolicy *   (*get_policy)             (OdStore *self, gint64 customer_id, GError **error);
   gboolean     (*set_policy)             (OdStore *self, gint64 customer_id, OdPolicy *policy, GError **error);
+  OdDunningSnapshot * (*load_dunning_snapshot) (OdStore *self, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -315,5 +316,12 @@ gboolean     od_store_set_policy         (OdStore                *self,
 OdPolicy    *od_store_get_effective_policy (OdStore              *self,
                                             gint64                customer_id,
                                             GError              **error);
+
+/* What the dunning engine needs, and only what can be due: the open
+ * invoices with their payments, pauses, active plan, history and
+ * charges, and their customers with the channels that reach them and
+ * their own policies. */
+OdDunningSnapshot *od_store_load_dunning_snapshot (OdStore       *self,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "od-cli.h"
+#include "od-date.h"
+#include "od-money.h"
+
+#define USAGE "overdue-cli [--db PATH] plan [--as-of WHEN] [--json]"
+
+typedef struct
+{
+  guint due;
+  guint scheduled;
+  guint review;
+  guint paused;
+  guint other;
+} PlanCounts;
+
+static char *
+amount_text (gint64      minor,
+             const char *currency)
+{
+  return od_amount_to_string (minor, od_currency_minor_digits (currency));
+}
+
+/* ISO 8601 with an explicit offset, whole seconds. */
+static char *
+instant_text (GDateTime *at)
+{
+  return at != NULL ? g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+}
+
+static void
+count_action (PlanCounts            *counts,
+              const OdDunningAction *action)
+{
+  switch (action->status)
+    {
+    case OD_ACTION_DUE:
+      counts->due++;
+      break;
+    case OD_ACTION_SCHEDULED:
+      counts->scheduled++;
+      break;
+    case OD_ACTION_AWAITING_REVIEW:
+      counts->review++;
+      break;
+    case OD_ACTION_DISPUTED:
+    case OD_ACTION_PROMISED:
+    case OD_ACTION_HELD:
+    case OD_ACTION_DO_NOT_CHASE:
+      counts->paused++;
+      break;
+    case OD_ACTION_SUPERSEDED:
+    case OD_ACTION_OPTED_OUT:
+    case OD_ACTION_BELOW_MINIMUM:
+    case OD_ACTION_LIMITED:
+    default:
+      counts->other++;
+      break;
+    }
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_amount_member (JsonBuilder *builder,
+                   const char  *name,
+                   gint64       minor,
+                   const char  *currency)
+{
+  g_autofree char *text = amount_text (minor, currency);
+
+  add_string_member (builder, name, text);
+}
+
+/* One element at a time: a plan of a large ledger holds hundreds of
+ * thousands of actions, and a whole JSON tree of them would not fit
+ * comfortably in memory. */
+static void
+print_json (OdDunningSnapshot *snapshot,
+            OdDunningPlan     *plan)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  g_print ("[");
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *at = instant_text (action->at);
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "invoice", action->invoice_number);
+      add_string_member (builder, "customer", action->customer_ref);
+      add_string_member (builder, "customer_name", customer != NULL ? customer->name : NULL);
+      add_string_member (builder, "step", action->step);
+      json_builder_set_member_name (builder, "repeat");
+      json_builder_add_int_value (builder, action->repeat);
+      add_string_member (builder, "channel", od_channel_to_string (action->channel));
+      add_string_member (builder, "at", at);
+      add_amount_member (builder, "amount_due", action->amount_due, action->currency);
+      add_string_member (builder, "currency", action->currency);
+      add_amount_member (builder, "fee", action->fee, action->currency);
+      add_amount_member (builder, "interest", action->interest, action->currency);
+      json_builder_set_member_name (builder, "interest_days");
+      json_builder_add_int_value (builder, action->interest_days);
+      add_amount_member (builder, "compensation", action->compensation, action->currency);
+      if (action->discounted > 0)
+        {
+          g_autofree char *until = g_date_valid (&action->discount_until)
+                                   ? od_date_to_iso (&action->discount_until) : NULL;
+
+          add_amount_member (builder, "discounted", action->discounted, action->currency);
+          add_string_member (builder, "discount_until", until);
+        }
+      json_builder_set_member_name (builder, "days_overdue");
+      json_builder_add_int_value (builder, action->days_overdue);
+      add_string_member (builder, "status", od_action_status_to_string (action->status));
+      add_string_member (builder, "group", action->group);
+      add_string_member (builder, "reason", action->reason);
+      json_builder_end_object (builder);
+
+      node = json_builder_get_root (builder);
+      json_generator_set_root (generator, node);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n%s", i > 0 ? "," : "", text);
+    }
+  g_print ("\n]\n");
+}
+
+static char *
+step_text (const OdDunningAction *action)
+{
+  if (action->repeat == 0)
+    return g_strdup (action->step);
+  /* Translators: a step and which repeat of it, e.g. "second-reminder ×2" */
+  return g_strdup_printf (_("%s ×%u"), action->step, action->repeat);
+}
+
+static char *
+when_text (GDateTime *at)
+{
+  return at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M %Z") : g_strdup ("—");
+}
+
+static char *
+status_text (const OdDunningAction *action)
+{
+  const char *status = od_action_status_to_string (action->status);
+
+  if (action->status == OD_ACTION_DUE || action->reason == NULL || *action->reason == '\0')
+    return g_strdup (status);
+  return g_strdup_printf ("%s: %s", status, action->reason);
+}
+
+/* One line per action: invoice, step, channel, when (in the customer's
+ * time), amount due, fee and status, in columns as wide as the widest. */
+static void
+print_table (OdDunningSnapshot *snapshot,
+             OdDunningPlan     *plan,
+             PlanCounts        *counts)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int width[6] = { 0, };
+  gint64 last_customer = -1;
+
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      g_autofree char *due = amount_text (action->amount_due, action->currency);
+      g_autofree char *fee = amount_text (action->fee, action->currency);
+      const char *channel = od_channel_to_string (action->channel);
+      char **row = g_new0 (char *, 8);
+
+      row[0] = g_strdup (action->invoice_number);
+      row[1] = step_text (action);
+      row[2] = g_strdup (channel != NULL ? channel : "—");
+      row[3] = when_text (action->at);
+      row[4] = g_strdup_printf ("%s %s", due, action->currency);
+      /* Translators: the fee column of "overdue-cli plan" */
+      row[5] = action->fee > 0 ? g_strdup_printf (_("fee %s"), fee) : g_strdup ("");
+      row[6] = status_text (action);
+      for (guint c = 0; c < 6; c++)
+        width[c] = MAX (width[c], (int) g_utf8_strlen (row[c], -1));
+      g_ptr_array_add (rows, row);
+      count_action (counts, action);
+    }
+
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      char **row = g_ptr_array_index (rows, i);
+
+      if (action->customer_id != last_customer)
+        {
+          OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
+
+          g_print ("%s%s (%s)\n", i > 0 ? "\n" : "",
+                   customer != NULL ? customer->name : action->customer_ref,
+                   action->customer_ref);
+          last_customer = action->customer_id;
+        }
+      g_print ("  ");
+      for (guint c = 0; c < 6; c++)
+        {
+          /* Pad by characters, not bytes: names and zones may be UTF-8. */
+          int pad = width[c] - (int) g_utf8_strlen (row[c], -1);
+
+          if (c == 4)
+            g_print ("%*s%s  ", pad, "", row[c]);
+          else
+            g_print ("%s%*s  ", row[c], pad, "");
+        }
+      g_print ("%s\n", row[6]);
+    }
+}
+
+static void
+print_summary (OdDunningPlan *plan,
+               PlanCounts    *counts)
+{
+  g_autofree char *wakeup = plan->next_wakeup != NULL
+                            ? g_date_time_format (plan->next_wakeup, "%Y-%m-%d %H:%M %Z")
+                            : NULL;
+
+  if (plan->actions->len > 0)
+    g_print ("\n");
+  /* Translators: the summary line of "overdue-cli plan" */
+  g_print (_("%u due, %u scheduled, %u awaiting review, %u paused, %u other"),
+           counts->due, counts->scheduled, counts->review, counts->paused, counts->other);
+  if (wakeup != NULL)
+    g_print (_("; next wake-up %s\n"), wakeup);
+  else
+    g_print (_("; nothing further is due\n"));
+}
+
+int
+od_cli_plan (OdCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autofree char *as_of = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Plan as of this instant: an ISO 8601 date-time, or a date meaning the end of that day (default: now)"),
+      N_("WHEN") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autoptr(OdDunningPlan) plan = NULL;
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  PlanCounts counts = { 0, };
+  int exit_code = OD_EXIT_OK;
+
+  if (!od_cli_parse_options (cli, NULL,
+                             _("Show what the collection policy would do, and when. Writes nothing."),
+                             entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc != 1)
+    return od_cli_usage (cli, USAGE, NULL);
+
+  /* Planning only reads: it must not create a ledger that is not there. */
+  if (!g_file_test (cli->db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("%s: there is no ledger at “%s”; create one with “init”\n"),
+                  cli->program, cli->db_path);
+      return OD_EXIT_FAILURE;
+    }
+
+  store = od_cli_open_store (cli, &error);
+  if (store == NULL)
+    return od_cli_fail (cli, error);
+
+  zone = od_cli_business_time_zone (OD_STORE (store));
+  if (as_of == NULL)
+    now = g_date_time_new_now (zone);
+  else if (!od_cli_parse_when (as_of, zone, &now))
+    {
+      g_printerr (_("%s: --as-of: “%s” is neither a date (YYYY-MM-DD) nor an ISO 8601 date-time\n"),
+                  cli->program, as_of);
+      return OD_EXIT_DATA;
+    }
+
+  snapshot = od_store_load_dunning_snapshot (OD_STORE (store), &error);
+  if (snapshot == NULL)
+    return od_cli_fail (cli, error);
+  policy = od_store_get_effective_policy (OD_STORE (store), 0, &error);
+  if (policy == NULL)
+    return od_cli_fail (cli, error);
+
+  plan = od_dunning_plan (snapshot, policy, zone, now);
+
+  if (json)
+    print_json (snapshot, plan);
+  else
+    {
+      print_table (snapshot, plan, &counts);
+      print_summary (plan, &counts);
+    }
+  return OD_EXIT_OK;
+}
