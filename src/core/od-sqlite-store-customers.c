@@ -49,36 +49,45 @@ contact_from_row (sqlite3_stmt *stmt)
   return contact;
 }
 
-/* Adds the contacts of @customers (by id) from one statement over all. */
-static gboolean
-attach_contacts (OdSqliteConn  *conn,
-                 GHashTable    *customers,
-                 const char    *ids_json,
-                 GError       **error)
+static gpointer
+row_from_stmt (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt;
-  int row;
-
-  stmt = _od_sqlite_prepare (conn,
-                             "SELECT " CONTACT_COLUMNS " FROM contacts"
-                             " WHERE customer_id IN (SELECT value FROM json_each (?))"
-                             " ORDER BY customer_id, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_TRANSIENT);
-  while ((row = _od_sqlite_next (conn, stmt, _("Could not read contacts"), error)) == 1)
-    {
-      gint64 customer_id = sqlite3_column_int64 (stmt, 0);
-      OdCustomer *customer = g_hash_table_lookup (customers, &customer_id);
-      g_autoptr(OdContact) contact = contact_from_row (stmt);
-
-      if (customer != NULL)
-        od_customer_add_contact (customer, contact);
-    }
-  sqlite3_reset (stmt);
-  return row == 0;
+  return customer_from_row (stmt);
 }
+
+static gint64
+row_id (gpointer row)
+{
+  return od_customer_get_id (row);
+}
+
+static gpointer
+child_from_stmt (sqlite3_stmt *stmt)
+{
+  return contact_from_row (stmt);
+}
+
+static void
+add_child (gpointer row,
+           gpointer child)
+{
+  od_customer_add_contact (row, child);
+}
+
+static const OdSqliteRowKind customer_rows = {
+  .from_row = row_from_stmt,
+  .get_id = row_id,
+  .child_from_row = child_from_stmt,
+  .add_child = add_child,
+  .children_sql = "SELECT " CONTACT_COLUMNS " FROM contacts"
+                  " WHERE customer_id IN (SELECT value FROM json_each (?))"
+                  " ORDER BY customer_id, id",
+  .all_children_sql = "SELECT " CONTACT_COLUMNS " FROM contacts"
+                      " ORDER BY customer_id, id",
+  .read_row = N_("Could not read the customer"),
+  .read_rows = N_("Could not read customers"),
+  .read_children = N_("Could not read contacts"),
+};
 
 static gboolean
 write_contacts (OdSqliteConn  *conn,
@@ -303,62 +312,21 @@ _od_sqlite_store_delete_customer (OdStore  *store,
   return _od_sqlite_store_write_end (&scope, ok, error);
 }
 
-/* Reads one customer (with contacts) where @sql binds @id or @ref. */
-static OdCustomer *
-read_one (OdStore     *store,
-          const char  *sql,
-          gint64       id,
-          const char  *ref,
-          GError     **error)
-{
-  g_autoptr(OdCustomer) customer = NULL;
-  OdSqliteScope scope;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-  stmt = _od_sqlite_prepare (scope.conn, sql, error);
-  if (stmt != NULL)
-    {
-      int row;
-
-      if (ref != NULL)
-        sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64 (stmt, 1, id);
-      row = _od_sqlite_next (scope.conn, stmt, _("Could not read the customer"), error);
-      if (row == 1)
-        customer = customer_from_row (stmt);
-      ok = row >= 0;
-      sqlite3_reset (stmt);
-    }
-  if (ok && customer != NULL)
-    {
-      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autofree char *json = NULL;
-      gint64 customer_id = od_customer_get_id (customer);
-
-      json = _od_sqlite_ids_json (&customer_id, 1);
-      g_hash_table_insert (by_id, &customer_id, customer);
-      ok = attach_contacts (scope.conn, by_id, json, error);
-    }
-  _od_sqlite_store_read_end (&scope);
-
-  if (!ok)
-    return NULL;
-  if (customer == NULL && ref == NULL)
-    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Customer %" G_GINT64_FORMAT " does not exist"), id);
-  return g_steal_pointer (&customer);
-}
-
 OdCustomer *
 _od_sqlite_store_get_customer (OdStore  *store,
                                gint64    id,
                                GError  **error)
 {
-  return read_one (store, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?",
-                   id, NULL, error);
+  g_autoptr(OdCustomer) customer = NULL;
+
+  if (!_od_sqlite_store_read_one (store, &customer_rows,
+                                  "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?",
+                                  id, NULL, (gpointer *) &customer, error))
+    return NULL;
+  if (customer == NULL)
+    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                 _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+  return g_steal_pointer (&customer);
 }
 
 OdCustomer *
@@ -366,8 +334,13 @@ _od_sqlite_store_find_customer (OdStore     *store,
                                 const char  *ref,
                                 GError     **error)
 {
-  return read_one (store, "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.ref = ?",
-                   0, ref, error);
+  OdCustomer *customer = NULL;
+
+  if (!_od_sqlite_store_read_one (store, &customer_rows,
+                                  "SELECT " CUSTOMER_COLUMNS " FROM customers c WHERE c.ref = ?",
+                                  0, ref, (gpointer *) &customer, error))
+    return NULL;
+  return customer;
 }
 
 gint64
@@ -447,26 +420,16 @@ _od_sqlite_store_query_customer_ids (OdStore                *store,
                                      const OdCustomerQuery  *query,
                                      GError                **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   OdSqliteScope scope;
   sqlite3_stmt *stmt;
-  int row = -1;
+  GArray *ids;
 
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
   stmt = prepare_query (scope.conn, "c.id", "c.name COLLATE OD_NAME, c.id", query, error);
-  if (stmt != NULL)
-    {
-      while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not list customers"), error)) == 1)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-    }
+  ids = _od_sqlite_read_ids (scope.conn, stmt, _("Could not list customers"), error);
   _od_sqlite_store_read_end (&scope);
 
-  return row == 0 ? g_steal_pointer (&ids) : NULL;
+  return ids;
 }
 
 GPtrArray *
@@ -475,49 +438,10 @@ _od_sqlite_store_load_customers (OdStore       *store,
                                  guint          n_ids,
                                  GError       **error)
 {
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GPtrArray) result = NULL;
-  g_autofree char *json = NULL;
-  OdSqliteScope scope;
-  sqlite3_stmt *stmt;
-  int row = -1;
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  json = _od_sqlite_ids_json (ids, n_ids);
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-  stmt = _od_sqlite_prepare (scope.conn,
-                             "SELECT " CUSTOMER_COLUMNS " FROM customers c"
-                             " WHERE c.id IN (SELECT value FROM json_each (?))", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
-      while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not read customers"), error)) == 1)
-        {
-          OdCustomer *customer = customer_from_row (stmt);
-          gint64 *key = g_new (gint64, 1);
-
-          *key = od_customer_get_id (customer);
-          g_hash_table_insert (by_id, key, customer);
-        }
-      sqlite3_reset (stmt);
-    }
-  if (row == 0 && !attach_contacts (scope.conn, by_id, json, error))
-    row = -1;
-  _od_sqlite_store_read_end (&scope);
-
-  if (row != 0)
-    return NULL;
-
-  result = g_ptr_array_new_full (n_ids, g_object_unref);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      OdCustomer *customer = g_hash_table_lookup (by_id, &ids[i]);
-
-      if (customer != NULL)
-        g_ptr_array_add (result, g_object_ref (customer));
-    }
-  return g_steal_pointer (&result);
+  return _od_sqlite_store_load_rows (store, &customer_rows,
+                                     "SELECT " CUSTOMER_COLUMNS " FROM customers c"
+                                     " WHERE c.id IN (SELECT value FROM json_each (?))",
+                                     ids, n_ids, error);
 }
 
 gboolean
@@ -526,73 +450,8 @@ _od_sqlite_store_foreach_customer (OdStore              *store,
                                    gpointer              user_data,
                                    GError              **error)
 {
-  OdSqliteScope scope;
-  sqlite3_stmt *rows = NULL;
-  sqlite3_stmt *contacts = NULL;
-  gboolean have_contact = FALSE;
-  gboolean ok = TRUE;
-  int rc;
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-
-  /* Two cursors in customer order, merged, so that no row waits in
-   * memory and a callback may use the store's cached statements. */
-  rc = sqlite3_prepare_v2 (scope.conn->db,
-                           "SELECT " CUSTOMER_COLUMNS " FROM customers c ORDER BY c.id",
-                           -1, &rows, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (scope.conn->db,
-                             "SELECT " CONTACT_COLUMNS " FROM contacts"
-                             " ORDER BY customer_id, id", -1, &contacts, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _od_sqlite_set_error (error, scope.conn->db, rc, _("Could not read customers"));
-      ok = FALSE;
-    }
-
-  if (ok)
-    {
-      int c = _od_sqlite_next (scope.conn, contacts, _("Could not read contacts"), error);
-
-      have_contact = c == 1;
-      ok = c >= 0;
-    }
-
-  while (ok)
-    {
-      g_autoptr(OdCustomer) customer = NULL;
-      gint64 id;
-      int row = _od_sqlite_next (scope.conn, rows, _("Could not read customers"), error);
-
-      if (row <= 0)
-        {
-          ok = row == 0;
-          break;
-        }
-      customer = customer_from_row (rows);
-      id = od_customer_get_id (customer);
-
-      while (ok && have_contact && sqlite3_column_int64 (contacts, 0) <= id)
-        {
-          int c;
-
-          if (sqlite3_column_int64 (contacts, 0) == id)
-            {
-              g_autoptr(OdContact) contact = contact_from_row (contacts);
-
-              od_customer_add_contact (customer, contact);
-            }
-          c = _od_sqlite_next (scope.conn, contacts, _("Could not read contacts"), error);
-          have_contact = c == 1;
-          ok = c >= 0;
-        }
-
-      if (ok && !func (customer, user_data, error))
-        ok = FALSE;
-    }
-
-  sqlite3_finalize (contacts);
-  sqlite3_finalize (rows);
-  _od_sqlite_store_read_end (&scope);
-  return ok;
+  return _od_sqlite_store_foreach_row (store, &customer_rows,
+                                       "SELECT " CUSTOMER_COLUMNS " FROM customers c"
+                                       " ORDER BY c.id",
+                                       (OdSqliteRowFunc) func, user_data, error);
 }

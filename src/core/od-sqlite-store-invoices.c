@@ -46,35 +46,45 @@ line_from_row (sqlite3_stmt *stmt)
   return line;
 }
 
-static gboolean
-attach_lines (OdSqliteConn  *conn,
-              GHashTable    *invoices,
-              const char    *ids_json,
-              GError       **error)
+static gpointer
+row_from_stmt (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt;
-  int row;
-
-  stmt = _od_sqlite_prepare (conn,
-                             "SELECT " LINE_COLUMNS " FROM invoice_lines"
-                             " WHERE invoice_id IN (SELECT value FROM json_each (?))"
-                             " ORDER BY invoice_id, position", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, ids_json, -1, SQLITE_TRANSIENT);
-  while ((row = _od_sqlite_next (conn, stmt, _("Could not read invoice lines"), error)) == 1)
-    {
-      gint64 invoice_id = sqlite3_column_int64 (stmt, 0);
-      OdInvoice *invoice = g_hash_table_lookup (invoices, &invoice_id);
-      g_autoptr(OdInvoiceLine) line = line_from_row (stmt);
-
-      if (invoice != NULL)
-        od_invoice_add_line (invoice, line);
-    }
-  sqlite3_reset (stmt);
-  return row == 0;
+  return invoice_from_row (stmt);
 }
+
+static gint64
+row_id (gpointer row)
+{
+  return od_invoice_get_id (row);
+}
+
+static gpointer
+child_from_stmt (sqlite3_stmt *stmt)
+{
+  return line_from_row (stmt);
+}
+
+static void
+add_child (gpointer row,
+           gpointer child)
+{
+  od_invoice_add_line (row, child);
+}
+
+static const OdSqliteRowKind invoice_rows = {
+  .from_row = row_from_stmt,
+  .get_id = row_id,
+  .child_from_row = child_from_stmt,
+  .add_child = add_child,
+  .children_sql = "SELECT " LINE_COLUMNS " FROM invoice_lines"
+                  " WHERE invoice_id IN (SELECT value FROM json_each (?))"
+                  " ORDER BY invoice_id, position",
+  .all_children_sql = "SELECT " LINE_COLUMNS " FROM invoice_lines"
+                      " ORDER BY invoice_id, position",
+  .read_row = N_("Could not read the invoice"),
+  .read_rows = N_("Could not read invoices"),
+  .read_children = N_("Could not read invoice lines"),
+};
 
 static gboolean
 write_lines (OdSqliteConn  *conn,
@@ -329,61 +339,21 @@ _od_sqlite_store_delete_invoice (OdStore  *store,
   return _od_sqlite_store_write_end (&scope, ok, error);
 }
 
-static OdInvoice *
-read_one (OdStore     *store,
-          const char  *sql,
-          gint64       id,
-          const char  *number,
-          GError     **error)
-{
-  g_autoptr(OdInvoice) invoice = NULL;
-  OdSqliteScope scope;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-  stmt = _od_sqlite_prepare (scope.conn, sql, error);
-  if (stmt != NULL)
-    {
-      int row;
-
-      if (number != NULL)
-        sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64 (stmt, 1, id);
-      row = _od_sqlite_next (scope.conn, stmt, _("Could not read the invoice"), error);
-      if (row == 1)
-        invoice = invoice_from_row (stmt);
-      ok = row >= 0;
-      sqlite3_reset (stmt);
-    }
-  if (ok && invoice != NULL)
-    {
-      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autofree char *json = NULL;
-      gint64 invoice_id = od_invoice_get_id (invoice);
-
-      json = _od_sqlite_ids_json (&invoice_id, 1);
-      g_hash_table_insert (by_id, &invoice_id, invoice);
-      ok = attach_lines (scope.conn, by_id, json, error);
-    }
-  _od_sqlite_store_read_end (&scope);
-
-  if (!ok)
-    return NULL;
-  if (invoice == NULL && number == NULL)
-    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
-  return g_steal_pointer (&invoice);
-}
-
 OdInvoice *
 _od_sqlite_store_get_invoice (OdStore  *store,
                               gint64    id,
                               GError  **error)
 {
-  return read_one (store, "SELECT " INVOICE_COLUMNS INVOICE_FROM " WHERE i.id = ?",
-                   id, NULL, error);
+  g_autoptr(OdInvoice) invoice = NULL;
+
+  if (!_od_sqlite_store_read_one (store, &invoice_rows,
+                                  "SELECT " INVOICE_COLUMNS INVOICE_FROM " WHERE i.id = ?",
+                                  id, NULL, (gpointer *) &invoice, error))
+    return NULL;
+  if (invoice == NULL)
+    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                 _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+  return g_steal_pointer (&invoice);
 }
 
 OdInvoice *
@@ -391,8 +361,13 @@ _od_sqlite_store_find_invoice (OdStore     *store,
                                const char  *number,
                                GError     **error)
 {
-  return read_one (store, "SELECT " INVOICE_COLUMNS INVOICE_FROM " WHERE i.number = ?",
-                   0, number, error);
+  OdInvoice *invoice = NULL;
+
+  if (!_od_sqlite_store_read_one (store, &invoice_rows,
+                                  "SELECT " INVOICE_COLUMNS INVOICE_FROM " WHERE i.number = ?",
+                                  0, number, (gpointer *) &invoice, error))
+    return NULL;
+  return invoice;
 }
 
 static const char *
@@ -512,26 +487,16 @@ _od_sqlite_store_query_invoice_ids (OdStore               *store,
                                     const OdInvoiceQuery  *query,
                                     GError               **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   OdSqliteScope scope;
   sqlite3_stmt *stmt;
-  int row = -1;
+  GArray *ids;
 
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
   stmt = prepare_query (scope.conn, "i.id", TRUE, query, error);
-  if (stmt != NULL)
-    {
-      while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not list invoices"), error)) == 1)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-    }
+  ids = _od_sqlite_read_ids (scope.conn, stmt, _("Could not list invoices"), error);
   _od_sqlite_store_read_end (&scope);
 
-  return row == 0 ? g_steal_pointer (&ids) : NULL;
+  return ids;
 }
 
 GPtrArray *
@@ -540,49 +505,10 @@ _od_sqlite_store_load_invoices (OdStore       *store,
                                 guint          n_ids,
                                 GError       **error)
 {
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GPtrArray) result = NULL;
-  g_autofree char *json = NULL;
-  OdSqliteScope scope;
-  sqlite3_stmt *stmt;
-  int row = -1;
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  json = _od_sqlite_ids_json (ids, n_ids);
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-  stmt = _od_sqlite_prepare (scope.conn,
-                             "SELECT " INVOICE_COLUMNS INVOICE_FROM
-                             " WHERE i.id IN (SELECT value FROM json_each (?))", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
-      while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not read invoices"), error)) == 1)
-        {
-          OdInvoice *invoice = invoice_from_row (stmt);
-          gint64 *key = g_new (gint64, 1);
-
-          *key = od_invoice_get_id (invoice);
-          g_hash_table_insert (by_id, key, invoice);
-        }
-      sqlite3_reset (stmt);
-    }
-  if (row == 0 && !attach_lines (scope.conn, by_id, json, error))
-    row = -1;
-  _od_sqlite_store_read_end (&scope);
-
-  if (row != 0)
-    return NULL;
-
-  result = g_ptr_array_new_full (n_ids, g_object_unref);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      OdInvoice *invoice = g_hash_table_lookup (by_id, &ids[i]);
-
-      if (invoice != NULL)
-        g_ptr_array_add (result, g_object_ref (invoice));
-    }
-  return g_steal_pointer (&result);
+  return _od_sqlite_store_load_rows (store, &invoice_rows,
+                                     "SELECT " INVOICE_COLUMNS INVOICE_FROM
+                                     " WHERE i.id IN (SELECT value FROM json_each (?))",
+                                     ids, n_ids, error);
 }
 
 gboolean
@@ -591,72 +517,7 @@ _od_sqlite_store_foreach_invoice (OdStore             *store,
                                   gpointer             user_data,
                                   GError             **error)
 {
-  OdSqliteScope scope;
-  sqlite3_stmt *rows = NULL;
-  sqlite3_stmt *lines = NULL;
-  gboolean have_line = FALSE;
-  gboolean ok = TRUE;
-  int rc;
-
-  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-
-  /* Invoices and lines are two cursors in invoice order, merged. */
-  rc = sqlite3_prepare_v2 (scope.conn->db,
-                           "SELECT " INVOICE_COLUMNS INVOICE_FROM " ORDER BY i.id",
-                           -1, &rows, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (scope.conn->db,
-                             "SELECT " LINE_COLUMNS " FROM invoice_lines"
-                             " ORDER BY invoice_id, position", -1, &lines, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _od_sqlite_set_error (error, scope.conn->db, rc, _("Could not read invoices"));
-      ok = FALSE;
-    }
-
-  if (ok)
-    {
-      int l = _od_sqlite_next (scope.conn, lines, _("Could not read invoice lines"), error);
-
-      have_line = l == 1;
-      ok = l >= 0;
-    }
-
-  while (ok)
-    {
-      g_autoptr(OdInvoice) invoice = NULL;
-      gint64 id;
-      int row = _od_sqlite_next (scope.conn, rows, _("Could not read invoices"), error);
-
-      if (row <= 0)
-        {
-          ok = row == 0;
-          break;
-        }
-      invoice = invoice_from_row (rows);
-      id = od_invoice_get_id (invoice);
-
-      while (ok && have_line && sqlite3_column_int64 (lines, 0) <= id)
-        {
-          int l;
-
-          if (sqlite3_column_int64 (lines, 0) == id)
-            {
-              g_autoptr(OdInvoiceLine) line = line_from_row (lines);
-
-              od_invoice_add_line (invoice, line);
-            }
-          l = _od_sqlite_next (scope.conn, lines, _("Could not read invoice lines"), error);
-          have_line = l == 1;
-          ok = l >= 0;
-        }
-
-      if (ok && !func (invoice, user_data, error))
-        ok = FALSE;
-    }
-
-  sqlite3_finalize (lines);
-  sqlite3_finalize (rows);
-  _od_sqlite_store_read_end (&scope);
-  return ok;
+  return _od_sqlite_store_foreach_row (store, &invoice_rows,
+                                       "SELECT " INVOICE_COLUMNS INVOICE_FROM " ORDER BY i.id",
+                                       (OdSqliteRowFunc) func, user_data, error);
 }

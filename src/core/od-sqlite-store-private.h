@@ -101,6 +101,71 @@ char         *_od_sqlite_like_pattern      (const char     *search,
 char         *_od_sqlite_ids_json          (const gint64   *ids,
                                             guint           n_ids);
 
+/* od-sqlite-store-rows.c: one kind of row read with its children (a
+ * customer and its contacts, an invoice and its lines), as the shared
+ * readers below need it. The first column of a row is its id, the first
+ * of a child its row's id; the messages are N_() and translated where
+ * they are used. */
+typedef struct
+{
+  gpointer    (*from_row)       (sqlite3_stmt   *stmt);
+  gint64      (*get_id)         (gpointer        row);
+  gpointer    (*child_from_row) (sqlite3_stmt   *stmt);
+  void        (*add_child)      (gpointer        row,
+                                 gpointer        child);
+  /* The children of the rows in the JSON array bound to ?, and of all
+   * rows; both in row order. */
+  const char   *children_sql;
+  const char   *all_children_sql;
+  const char   *read_row;        /* "Could not read the customer" */
+  const char   *read_rows;       /* "Could not read customers" */
+  const char   *read_children;   /* "Could not read contacts" */
+} OdSqliteRowKind;
+
+typedef gboolean (*OdSqliteRowFunc) (gpointer   row,
+                                     gpointer   user_data,
+                                     GError   **error);
+
+/* Adds to each row of @by_id (id → row) its children, for the ids in
+ * the JSON array @ids_json. */
+gboolean      _od_sqlite_attach_children   (OdSqliteConn           *conn,
+                                            const OdSqliteRowKind  *kind,
+                                            GHashTable             *by_id,
+                                            const char             *ids_json,
+                                            GError                **error);
+/* Steps @stmt (may be NULL after a failed prepare) to the end, collecting
+ * its first column; NULL on error. Resets @stmt. */
+GArray       *_od_sqlite_read_ids          (OdSqliteConn           *conn,
+                                            sqlite3_stmt           *stmt,
+                                            const char             *what,
+                                            GError                **error);
+/* The row, with its children, that @sql selects binding @key if set,
+ * else @id, in *@out_row; NULL there when there is none. FALSE on error. */
+gboolean      _od_sqlite_store_read_one    (OdStore                *store,
+                                            const OdSqliteRowKind  *kind,
+                                            const char             *sql,
+                                            gint64                  id,
+                                            const char             *key,
+                                            gpointer               *out_row,
+                                            GError                **error);
+/* The rows with @ids that @sql selects (it binds the JSON array of ids),
+ * with their children, in the order of @ids; gone rows are skipped. */
+GPtrArray    *_od_sqlite_store_load_rows   (OdStore                *store,
+                                            const OdSqliteRowKind  *kind,
+                                            const char             *sql,
+                                            const gint64           *ids,
+                                            guint                   n_ids,
+                                            GError                **error);
+/* Calls @func for each row of @sql (ordered by id) with its children,
+ * from two merged cursors so that no row waits in memory and @func may
+ * use the store's cached statements. */
+gboolean      _od_sqlite_store_foreach_row (OdStore                *store,
+                                            const OdSqliteRowKind  *kind,
+                                            const char             *sql,
+                                            OdSqliteRowFunc         func,
+                                            gpointer                user_data,
+                                            GError                **error);
+
 /* od-sqlite-store-business.c */
 OdBusiness   *_od_sqlite_store_get_business       (OdStore                *store,
                                                    GError                **error);
