@@ -247,6 +247,17 @@ PY
 then ok "every action has the contract's fields; the paid invoice has none"; else not_ok "every action has the contract's fields; the paid invoice has none"; fi
 plan_is "a customer with only a postal address gets a letter" L-2 channel letter
 
+# A bare date stands for the whole day: the first reminder that went out
+# at that morning's opening is due, not waiting for tomorrow's window.
+if "$cli" --db "$ldb" plan --as-of "$asof_day" --json >"$tmp/plan-day.json" 2>"$tmp/err" &&
+   python3 - "$tmp/plan-day.json" "$asof_day" <<'PY'
+import json, sys
+actions = [a for a in json.load(open(sys.argv[1])) if a["invoice"] == "L-1" and a["status"] == "due"]
+assert len(actions) == 1 and actions[0]["step"] == "first-reminder", actions
+assert actions[0]["at"].startswith(sys.argv[2] + "T09:00:00"), actions[0]["at"]
+PY
+then ok "plan --as-of DATE: what goes out that day is due at its opening"; else not_ok "plan --as-of DATE: what goes out that day is due at its opening" "$(cat "$tmp/err")"; fi
+
 before="$(python3 -c 'import hashlib,os,sys; p=sys.argv[1]; print(hashlib.sha256(open(p,"rb").read()).hexdigest(), os.stat(p).st_mtime_ns)' "$ldb")"
 "$cli" --db "$ldb" plan --as-of "$asof" >/dev/null 2>&1
 "$cli" --db "$ldb" plan --as-of "$asof" --json >/dev/null 2>&1

@@ -524,6 +524,42 @@ build_plan_first_paid (OdDunningSnapshot *snapshot,
                                   OD_CHANNEL_EMAIL, at);
 }
 
+/* The store does not record what was paid towards an instalment: the
+ * engine allocates the payments made since the plan began, in order. */
+static void
+build_plan_paid_unallocated (OdDunningSnapshot *snapshot,
+                             OdPolicy          *policy)
+{
+  OdDunningInvoice *invoice = one_invoice (snapshot);
+  GDate first = date ("2024-06-10");
+  GDate second = date ("2024-07-10");
+  GDate paid_on = date ("2024-06-09");
+
+  od_policy_set_instalment_grace_days (policy, 5);
+  od_dunning_invoice_add_payment (invoice, &paid_on, 50000);
+  od_dunning_invoice_add_instalment (invoice, &first, 50000, 0);
+  od_dunning_invoice_add_instalment (invoice, &second, 50000, 0);
+}
+
+/* A payment before the plan was made is not an instalment payment: the
+ * plan split only what was left (40,000 of 100,000 were paid before). */
+static void
+build_plan_after_partial (OdDunningSnapshot *snapshot,
+                          OdPolicy          *policy)
+{
+  OdDunningInvoice *invoice = one_invoice (snapshot);
+  GDate before = date ("2024-06-01");
+  GDate first = date ("2024-06-10");
+  GDate second = date ("2024-07-10");
+  GDate paid_on = date ("2024-06-10");
+
+  od_policy_set_instalment_grace_days (policy, 5);
+  od_dunning_invoice_add_payment (invoice, &before, 40000);
+  od_dunning_invoice_add_payment (invoice, &paid_on, 20000);
+  od_dunning_invoice_add_instalment (invoice, &first, 30000, 0);
+  od_dunning_invoice_add_instalment (invoice, &second, 30000, 0);
+}
+
 static const Scenario scenarios[] = {
   { "/od/dunning/pre-due-scheduled", build_one, "2024-05-20T10:00:00+02:00",
     "2024-05-31T09:00:00+02:00", {
@@ -558,8 +594,11 @@ static const Scenario scenarios[] = {
     "2024-06-10T09:00:00+02:00", {
       { "INV-1", "second-reminder", 0, OD_ACTION_SCHEDULED, "email", "2024-06-10T09:00:00+02:00", ANY, ANY },
     } },
+  /* The window closed for the day: the first reminder goes at the next
+   * opening and the nudge it passes over is never sent. */
   { "/od/dunning/window/evening", build_one, "2024-06-04T18:00:00+02:00",
     "2024-06-05T09:00:00+02:00", {
+      { "INV-1", "pre-due", 0, OD_ACTION_SUPERSEDED, "email", "2024-05-31T09:00:00+02:00", ANY, ANY },
       { "INV-1", "first-reminder", 0, OD_ACTION_SCHEDULED, "email", "2024-06-05T09:00:00+02:00", ANY, ANY },
       { "INV-1", "second-reminder", 0, OD_ACTION_SCHEDULED, "email", "2024-06-10T09:00:00+02:00", ANY, ANY },
     } },
@@ -575,6 +614,7 @@ static const Scenario scenarios[] = {
   /* The policy says 06:00–23:00; the guardrail says 08:00–21:00. */
   { "/od/dunning/window/consumer-guardrail", build_wide_hours, "2024-06-04T22:00:00+02:00",
     "2024-06-05T08:00:00+02:00", {
+      { "INV-1", "pre-due", 0, OD_ACTION_SUPERSEDED, "email", "2024-05-31T08:00:00+02:00", ANY, ANY },
       { "INV-1", "first-reminder", 0, OD_ACTION_SCHEDULED, "email", "2024-06-05T08:00:00+02:00", ANY, ANY },
       { "INV-1", "second-reminder", 0, OD_ACTION_SCHEDULED, "email", "2024-06-10T08:00:00+02:00", ANY, ANY },
     } },
@@ -680,6 +720,18 @@ static const Scenario scenarios[] = {
     "2024-07-11T09:00:00+02:00", {
       { "INV-1", "instalment-1", 0, OD_ACTION_DUE, "email", "2024-06-11T09:00:00+02:00", 50000, 0 },
       { "INV-1", "instalment-2", 0, OD_ACTION_SCHEDULED, "email", "2024-07-11T09:00:00+02:00", 50000, 0 },
+    } },
+  /* Paid on time without the store noting it on the instalment: no
+   * reminder for it, and the plan is not broken after grace. */
+  { "/od/dunning/plan/allocated-payment", build_plan_paid_unallocated, "2024-06-20T10:00:00+02:00",
+    "2024-07-11T09:00:00+02:00", {
+      { "INV-1", "instalment-2", 0, OD_ACTION_SCHEDULED, "email", "2024-07-11T09:00:00+02:00", 50000, 0 },
+    } },
+  /* 20,000 of the first 30,000 instalment paid: the rest is chased. */
+  { "/od/dunning/plan/partly-paid-instalment", build_plan_after_partial, "2024-06-11T10:00:00+02:00",
+    "2024-07-11T09:00:00+02:00", {
+      { "INV-1", "instalment-1", 0, OD_ACTION_DUE, "email", "2024-06-11T09:00:00+02:00", 10000, 0 },
+      { "INV-1", "instalment-2", 0, OD_ACTION_SCHEDULED, "email", "2024-07-11T09:00:00+02:00", 30000, 0 },
     } },
   { "/od/dunning/plan/next-instalment", build_plan_first_paid, "2024-07-11T10:00:00+02:00", NULL, {
       { "INV-1", "instalment-2", 0, OD_ACTION_DUE, "email", "2024-07-11T09:00:00+02:00", 50000, 0 },
@@ -1025,6 +1077,43 @@ test_plan_broken_reason (void)
   g_assert_cmpstr (due->step, ==, "instalment-1");
 }
 
+/* "plan --as-of DATE" stands for the whole day: at 23:59:59 the window
+ * has closed, yet what went out that day is due, at the day's opening.
+ * Without the flag the same instant waits for tomorrow's window. */
+static void
+test_whole_day (void)
+{
+  g_autoptr(OdPolicy) policy = standard_policy ();
+  g_autoptr(OdDunningSnapshot) snapshot = od_dunning_snapshot_new ();
+  g_autoptr(OdDunningPlan) exact = NULL;
+  g_autoptr(OdDunningPlan) day = NULL;
+  g_autoptr(OdDunningPlan) saturday = NULL;
+  g_autoptr(GDateTime) now = instant ("2024-06-05T23:59:59+02:00");
+  g_autoptr(GDateTime) sat = instant ("2024-06-08T23:59:59+02:00");
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  OdDunningAction *action;
+  g_autofree char *at = NULL;
+
+  build_one (snapshot, policy);
+
+  exact = od_dunning_plan (snapshot, policy, zone, now);
+  g_assert_null (find_action (exact, "INV-1", OD_ACTION_DUE));
+  action = find_action (exact, "INV-1", OD_ACTION_SCHEDULED);
+  g_assert_cmpstr (action->step, ==, "first-reminder");
+
+  day = od_dunning_plan_full (snapshot, policy, zone, now, OD_DUNNING_WHOLE_DAY);
+  action = find_action (day, "INV-1", OD_ACTION_DUE);
+  g_assert_nonnull (action);
+  g_assert_cmpstr (action->step, ==, "first-reminder");
+  at = g_date_time_format_iso8601 (action->at);
+  g_assert_cmpstr (at, ==, "2024-06-05T09:00:00+02");
+  g_assert_nonnull (find_action (day, "INV-1", OD_ACTION_SUPERSEDED));
+
+  /* A Saturday has no window at all: nothing is due that day. */
+  saturday = od_dunning_plan_full (snapshot, policy, zone, sat, OD_DUNNING_WHOLE_DAY);
+  g_assert_null (find_action (saturday, "INV-1", OD_ACTION_DUE));
+}
+
 /* At most seven call tasks per customer in any seven days. */
 static void
 test_call_limit (void)
@@ -1176,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/od/dunning/pause/promise-broken", test_promise_broken);
   g_test_add_func ("/od/dunning/plan/broken-reason", test_plan_broken_reason);
   g_test_add_func ("/od/dunning/call-limit", test_call_limit);
+  g_test_add_func ("/od/dunning/window/whole-day", test_whole_day);
   g_test_add_func ("/od/dunning/policy/key-file", test_key_file_policy);
   g_test_add_func ("/od/dunning/policy/default", test_default_policy);
 

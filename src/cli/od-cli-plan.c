@@ -16,6 +16,7 @@ typedef struct
   guint scheduled;
   guint review;
   guint paused;
+  guint superseded;
   guint other;
 } PlanCounts;
 
@@ -55,6 +56,8 @@ count_action (PlanCounts            *counts,
       counts->paused++;
       break;
     case OD_ACTION_SUPERSEDED:
+      counts->superseded++;
+      break;
     case OD_ACTION_OPTED_OUT:
     case OD_ACTION_BELOW_MINIMUM:
     case OD_ACTION_LIMITED:
@@ -171,6 +174,43 @@ status_text (const OdDunningAction *action)
   return g_strdup_printf ("%s: %s", status, action->reason);
 }
 
+/* The steps a catch-up passes over, folded into one line per invoice:
+ * the clerk needs to know they will never go out, not each of them. */
+static char **
+superseded_row (OdDunningPlan *plan,
+                guint         *index)
+{
+  OdDunningAction *first = g_ptr_array_index (plan->actions, *index);
+  g_autoptr(GString) steps = g_string_new (NULL);
+  char **row = g_new0 (char *, 8);
+  guint n = 0;
+
+  for (; *index < plan->actions->len; (*index)++, n++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, *index);
+      g_autofree char *step = NULL;
+
+      if (action->status != OD_ACTION_SUPERSEDED ||
+          action->invoice_id != first->invoice_id)
+        break;
+      step = step_text (action);
+      g_string_append_printf (steps, "%s%s", steps->len > 0 ? ", " : "", step);
+    }
+  (*index)--;
+
+  row[0] = g_strdup (first->invoice_number);
+  /* Translators: the step column for steps a catch-up passes over */
+  row[1] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier step",
+                                         "%u earlier steps", n), n);
+  row[2] = g_strdup ("");
+  row[3] = g_strdup ("");
+  row[4] = g_strdup ("");
+  row[5] = g_strdup ("");
+  /* Translators: %s is a list of step names */
+  row[6] = g_strdup_printf (_("superseded: %s (never sent)"), steps->str);
+  return row;
+}
+
 /* One line per action: invoice, step, channel, when (in the customer's
  * time), amount due, fee and status, in columns as wide as the widest. */
 static void
@@ -179,34 +219,47 @@ print_table (OdDunningSnapshot *snapshot,
              PlanCounts        *counts)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
   int width[6] = { 0, };
   gint64 last_customer = -1;
 
   for (guint i = 0; i < plan->actions->len; i++)
-    {
-      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
-      g_autofree char *due = amount_text (action->amount_due, action->currency);
-      g_autofree char *fee = amount_text (action->fee, action->currency);
-      const char *channel = od_channel_to_string (action->channel);
-      char **row = g_new0 (char *, 8);
-
-      row[0] = g_strdup (action->invoice_number);
-      row[1] = step_text (action);
-      row[2] = g_strdup (channel != NULL ? channel : "—");
-      row[3] = when_text (action->at);
-      row[4] = g_strdup_printf ("%s %s", due, action->currency);
-      /* Translators: the fee column of "overdue-cli plan" */
-      row[5] = action->fee > 0 ? g_strdup_printf (_("fee %s"), fee) : g_strdup ("");
-      row[6] = status_text (action);
-      for (guint c = 0; c < 6; c++)
-        width[c] = MAX (width[c], (int) g_utf8_strlen (row[c], -1));
-      g_ptr_array_add (rows, row);
-      count_action (counts, action);
-    }
+    count_action (counts, g_ptr_array_index (plan->actions, i));
 
   for (guint i = 0; i < plan->actions->len; i++)
     {
       OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      char **row;
+
+      g_ptr_array_add (owners, action);
+      if (action->status == OD_ACTION_SUPERSEDED)
+        {
+          row = superseded_row (plan, &i);
+        }
+      else
+        {
+          g_autofree char *due = amount_text (action->amount_due, action->currency);
+          g_autofree char *fee = amount_text (action->fee, action->currency);
+          const char *channel = od_channel_to_string (action->channel);
+
+          row = g_new0 (char *, 8);
+          row[0] = g_strdup (action->invoice_number);
+          row[1] = step_text (action);
+          row[2] = g_strdup (channel != NULL ? channel : "—");
+          row[3] = when_text (action->at);
+          row[4] = g_strdup_printf ("%s %s", due, action->currency);
+          /* Translators: the fee column of "overdue-cli plan" */
+          row[5] = action->fee > 0 ? g_strdup_printf (_("fee %s"), fee) : g_strdup ("");
+          row[6] = status_text (action);
+        }
+      for (guint c = 0; c < 6; c++)
+        width[c] = MAX (width[c], (int) g_utf8_strlen (row[c], -1));
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (owners, i);
       char **row = g_ptr_array_index (rows, i);
 
       if (action->customer_id != last_customer)
@@ -244,8 +297,9 @@ print_summary (OdDunningPlan *plan,
   if (plan->actions->len > 0)
     g_print ("\n");
   /* Translators: the summary line of "overdue-cli plan" */
-  g_print (_("%u due, %u scheduled, %u awaiting review, %u paused, %u other"),
-           counts->due, counts->scheduled, counts->review, counts->paused, counts->other);
+  g_print (_("%u due, %u scheduled, %u awaiting review, %u paused, %u passed over, %u other"),
+           counts->due, counts->scheduled, counts->review, counts->paused,
+           counts->superseded, counts->other);
   if (wakeup != NULL)
     g_print (_("; next wake-up %s\n"), wakeup);
   else
@@ -312,7 +366,10 @@ od_cli_plan (OdCli  *cli,
   if (policy == NULL)
     return od_cli_fail (cli, error);
 
-  plan = od_dunning_plan (snapshot, policy, zone, now);
+  /* A bare date plans the whole day: what goes out that day is due. */
+  plan = od_dunning_plan_full (snapshot, policy, zone, now,
+                               od_cli_when_is_day (as_of) ? OD_DUNNING_WHOLE_DAY
+                                                          : OD_DUNNING_FLAGS_NONE);
 
   if (json)
     print_json (snapshot, plan);

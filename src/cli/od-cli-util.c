@@ -6,6 +6,7 @@
 #include "od-date.h"
 #include "od-importer.h"
 #include "od-money.h"
+#include "od-policy.h"
 
 OdSqliteStore *
 od_cli_open_store (OdCli   *cli,
@@ -25,6 +26,7 @@ od_cli_exit_for_error (const GError *error)
       error->domain == OD_VALIDATION_ERROR ||
       error->domain == OD_MONEY_ERROR ||
       error->domain == OD_DATE_ERROR ||
+      error->domain == OD_POLICY_ERROR ||
       error->domain == G_KEY_FILE_ERROR ||
       g_error_matches (error, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE) ||
       g_error_matches (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND))

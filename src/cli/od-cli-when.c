@@ -16,6 +16,15 @@ od_cli_business_time_zone (OdStore *store)
   return zone != NULL ? zone : g_time_zone_new_local ();
 }
 
+/* Whether @text is a bare date, which stands for the whole of that day. */
+gboolean
+od_cli_when_is_day (const char *text)
+{
+  GDate date;
+
+  return text != NULL && strlen (text) == 10 && od_date_parse_iso (text, &date, NULL);
+}
+
 gboolean
 od_cli_parse_when (const char  *text,
                    GTimeZone   *zone,
@@ -28,7 +37,7 @@ od_cli_parse_when (const char  *text,
   g_return_val_if_fail (out != NULL, FALSE);
 
   /* A bare date means the whole of that day: its last second. */
-  if (strlen (text) == 10 && od_date_parse_iso (text, &date, NULL))
+  if (od_cli_when_is_day (text) && od_date_parse_iso (text, &date, NULL))
     *out = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
                             g_date_get_day (&date), 23, 59, 59);
   else

@@ -59,6 +59,7 @@ gboolean       od_cli_parse_options (OdCli        *cli,
 GTimeZone     *od_cli_business_time_zone (OdStore     *store);
 void           od_cli_today         (OdStore      *store,
                                      GDate        *out);
+gboolean       od_cli_when_is_day   (const char   *text);
 gboolean       od_cli_parse_when    (const char   *text,
                                      GTimeZone    *zone,
                                      GDateTime   **out);

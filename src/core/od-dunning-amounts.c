@@ -178,3 +178,35 @@ _od_dunning_settled_by_discount (OdPolicy         *policy,
                  &discount);
   return paid >= invoice->total - invoice->credits - discount;
 }
+
+/* What has been paid towards each instalment of an active plan. The plan
+ * split what was outstanding when it was made, so the payments since then
+ * are everything paid beyond (total − credits − the plan's sum); they
+ * settle the instalments in order. A paid amount the store recorded on an
+ * instalment itself is kept when it is more. */
+gint64 *
+_od_dunning_allocate_instalments (OdDunningInvoice *invoice)
+{
+  GArray *instalments = invoice->instalments;
+  gint64 *paid = g_new0 (gint64, MAX (instalments->len, 1));
+  gint64 planned = 0;
+  gint64 pool;
+
+  for (guint i = 0; i < instalments->len; i++)
+    planned += g_array_index (instalments, OdDunningInstalment, i).amount;
+
+  pool = od_dunning_invoice_get_paid (invoice) + invoice->credits -
+         (invoice->total - planned);
+
+  for (guint i = 0; i < instalments->len; i++)
+    {
+      const OdDunningInstalment *instalment =
+        &g_array_index (instalments, OdDunningInstalment, i);
+      gint64 share = CLAMP (pool, 0, instalment->amount);
+
+      paid[i] = MAX (share, instalment->paid);
+      pool -= share;
+    }
+
+  return paid;
+}

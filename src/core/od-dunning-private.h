@@ -19,6 +19,7 @@ typedef struct
   OdPolicy          *default_policy;
   GTimeZone         *local_zone;
   GDateTime         *now;
+  OdDunningFlags     flags;
   GHashTable        *zones;    /* identifier → GTimeZone */
   GPtrArray         *actions;
   GDateTime         *next_wakeup;
@@ -35,6 +36,7 @@ typedef struct
   GDate              today;
   GDate              interest_from;
   gint64             outstanding;
+  gint64            *instalment_paid; /* per instalment, payments allocated in order */
   const char        *resume_reason;  /* a broken promise or plan */
   char              *resume_reason_owned;
   gboolean           compensation_given;
@@ -76,5 +78,6 @@ gboolean    _od_dunning_discount      (OdPolicy        *policy,
                                        GDate           *until);
 gboolean    _od_dunning_settled_by_discount (OdPolicy         *policy,
                                              OdDunningInvoice *invoice);
+gint64     *_od_dunning_allocate_instalments (OdDunningInvoice *invoice);
 
 G_END_DECLS

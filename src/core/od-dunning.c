@@ -225,15 +225,16 @@ add_instalments (InvoiceCtx *ctx,
       g_autofree char *name = NULL;
       GDate date = instalment->due_date;
 
-      if (instalment->paid >= instalment->amount)
+      gint64 paid = ctx->instalment_paid[i];
+
+      if (paid >= instalment->amount)
         continue;
 
       /* A gentle reminder the day after the instalment falls due. */
       name = g_strdup_printf ("instalment-%u", i + 1);
       g_date_add_days (&date, 1);
       add_instance (ctx, instances, name, 0, NULL, 1, &date,
-                    MIN (instalment->amount - instalment->paid,
-                         ctx->outstanding));
+                    MIN (instalment->amount - paid, ctx->outstanding));
     }
 }
 
@@ -251,7 +252,7 @@ missed_instalment (InvoiceCtx *ctx)
       GDate last_day = instalment->due_date;
 
       g_date_add_days (&last_day, grace);
-      if (instalment->paid < instalment->amount &&
+      if (ctx->instalment_paid[i] < instalment->amount &&
           g_date_compare (&ctx->today, &last_day) > 0)
         return (gint) i;
     }
@@ -409,6 +410,50 @@ make_action (InvoiceCtx     *ctx,
   return action;
 }
 
+/* The last instance at or before @horizon, and the first after it. */
+static void
+split_instances (GPtrArray  *instances,
+                 GDateTime  *horizon,
+                 Instance  **latest,
+                 Instance  **next)
+{
+  *latest = NULL;
+  *next = NULL;
+
+  for (guint i = 0; i < instances->len; i++)
+    {
+      Instance *instance = g_ptr_array_index (instances, i);
+
+      if (g_date_time_compare (instance->instant, horizon) <= 0)
+        {
+          *latest = instance;
+        }
+      else if (*next == NULL)
+        {
+          *next = instance;
+        }
+    }
+}
+
+/* Every instance before @latest in the sorted list is passed over. */
+static void
+add_superseded (InvoiceCtx *ctx,
+                GPtrArray  *instances,
+                Instance   *latest,
+                const char *reason)
+{
+  for (guint i = 0; i < instances->len; i++)
+    {
+      Instance *instance = g_ptr_array_index (instances, i);
+
+      if (instance == latest)
+        break;
+      g_ptr_array_add (ctx->planner->actions,
+                       make_action (ctx, instance, OD_ACTION_SUPERSEDED,
+                                    instance->instant, reason));
+    }
+}
+
 static void
 plan_invoice (Planner          *planner,
               OdDunningInvoice *invoice)
@@ -420,7 +465,6 @@ plan_invoice (Planner          *planner,
   Instance *latest = NULL;
   Instance *next = NULL;
   gint missed = -1;
-  guint n_past = 0;
 
   ctx.planner = planner;
   ctx.invoice = invoice;
@@ -450,6 +494,7 @@ plan_invoice (Planner          *planner,
   g_date_add_days (&ctx.interest_from, od_policy_get_grace_days (ctx.policy));
 
   instances = g_ptr_array_new_with_free_func (instance_free);
+  ctx.instalment_paid = _od_dunning_allocate_instalments (invoice);
 
   if (invoice->instalments->len > 0 && !invoice->plan_broken)
     missed = missed_instalment (&ctx);
@@ -476,20 +521,7 @@ plan_invoice (Planner          *planner,
 
   g_ptr_array_sort (instances, instance_compare);
 
-  for (guint i = 0; i < instances->len; i++)
-    {
-      Instance *instance = g_ptr_array_index (instances, i);
-
-      if (g_date_time_compare (instance->instant, planner->now) <= 0)
-        {
-          latest = instance;
-          n_past++;
-        }
-      else if (next == NULL)
-        {
-          next = instance;
-        }
-    }
+  split_instances (instances, planner->now, &latest, &next);
 
   if (_od_dunning_find_pause (&ctx, &pause_status, &pause_reason))
     {
@@ -499,36 +531,37 @@ plan_invoice (Planner          *planner,
         g_ptr_array_add (planner->actions,
                          make_action (&ctx, candidate, pause_status,
                                       candidate->instant, pause_reason));
-      g_free (ctx.resume_reason_owned);
-      return;
+      goto out;
     }
 
   if (latest != NULL)
     {
       g_autoptr(GDateTime) opening = _od_dunning_next_opening (ctx.policy, ctx.zone,
                                                                planner->now);
+      g_autoptr(GDateTime) today_opening =
+        _od_dunning_date_opening (ctx.policy, ctx.zone, &ctx.today);
+      gboolean open = g_date_time_equal (opening, planner->now);
 
-      if (g_date_time_equal (opening, planner->now))
+      /* A whole day: the window that opened earlier today counts. */
+      if (!open && (planner->flags & OD_DUNNING_WHOLE_DAY) != 0)
         {
-          g_autoptr(GDateTime) today_opening =
-            _od_dunning_date_opening (ctx.policy, ctx.zone, &ctx.today);
+          GDate opening_day;
+
+          _od_dunning_local_date (today_opening, ctx.zone, &opening_day);
+          open = g_date_compare (&opening_day, &ctx.today) == 0 &&
+                 g_date_time_compare (today_opening, planner->now) <= 0;
+        }
+
+      if (open)
+        {
           GDateTime *at = g_date_time_compare (latest->instant, today_opening) > 0
             ? latest->instant : today_opening;
           OdActionStatus status = OD_ACTION_DUE;
 
           /* Catch-up: only the latest step that has come due goes out;
            * the ones it passes over are recorded, never sent late. */
-          for (guint i = 0; i + 1 < n_past; i++)
-            {
-              Instance *instance = g_ptr_array_index (instances, i);
-
-              if (g_date_time_compare (instance->instant, planner->now) > 0)
-                continue;
-              g_ptr_array_add (planner->actions,
-                               make_action (&ctx, instance, OD_ACTION_SUPERSEDED,
-                                            instance->instant,
-                                            _("Passed over: a later step is due")));
-            }
+          add_superseded (&ctx, instances, latest,
+                          _("Passed over: a later step is due"));
 
           if (latest->step != NULL && od_policy_step_get_review (latest->step))
             status = OD_ACTION_AWAITING_REVIEW;
@@ -541,11 +574,19 @@ plan_invoice (Planner          *planner,
         }
       else
         {
-          /* Due, but the window is closed: it goes at the next opening. */
+          gboolean waiting;
+
+          /* The window is closed: what has come due by its next opening
+           * goes then, the latest of it only. */
+          split_instances (instances, opening, &latest, &next);
+          waiting = g_date_time_compare (latest->instant, planner->now) <= 0;
+          add_superseded (&ctx, instances, latest,
+                          _("Passed over: a later step comes due when the send window opens"));
           g_ptr_array_add (planner->actions,
                            make_action (&ctx, latest, OD_ACTION_SCHEDULED,
                                         opening,
-                                        _("Waiting for the send window to open")));
+                                        waiting ? _("Waiting for the send window to open")
+                                                : ctx.resume_reason));
           _od_dunning_note_wakeup (planner, opening);
         }
     }
@@ -558,6 +599,8 @@ plan_invoice (Planner          *planner,
       _od_dunning_note_wakeup (planner, next->instant);
     }
 
+out:
+  g_free (ctx.instalment_paid);
   g_free (ctx.resume_reason_owned);
 }
 
@@ -677,6 +720,27 @@ od_dunning_plan (OdDunningSnapshot *snapshot,
                  GTimeZone         *local_zone,
                  GDateTime         *now)
 {
+  return od_dunning_plan_full (snapshot, default_policy, local_zone, now,
+                               OD_DUNNING_FLAGS_NONE);
+}
+
+/**
+ * od_dunning_plan_full:
+ * @snapshot: the open invoices, their customers and dunning history
+ * @default_policy: the policy for customers without their own
+ * @local_zone: the zone when neither customer nor policy names one
+ * @now: the instant to plan at
+ * @flags: %OD_DUNNING_WHOLE_DAY to plan for the whole of @now's day
+ *
+ * Returns: (transfer full): as od_dunning_plan()
+ */
+OdDunningPlan *
+od_dunning_plan_full (OdDunningSnapshot *snapshot,
+                      OdPolicy          *default_policy,
+                      GTimeZone         *local_zone,
+                      GDateTime         *now,
+                      OdDunningFlags     flags)
+{
   Planner planner = { 0, };
   OdDunningPlan *plan;
 
@@ -689,6 +753,7 @@ od_dunning_plan (OdDunningSnapshot *snapshot,
   planner.default_policy = default_policy;
   planner.local_zone = local_zone;
   planner.now = now;
+  planner.flags = flags;
   planner.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_time_zone_unref);
   planner.actions = g_ptr_array_new_with_free_func ((GDestroyNotify) _od_dunning_action_free);

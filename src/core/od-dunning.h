@@ -170,6 +170,15 @@ typedef struct
   GDateTime      *next_wakeup;  /* the next instant anything becomes due, or NULL */
 } OdDunningPlan;
 
+typedef enum /*< flags >*/
+{
+  OD_DUNNING_FLAGS_NONE = 0,
+  /* @now stands for the whole of its local day ("plan --as-of DATE"):
+   * a send window that opened earlier that day counts as open, so what
+   * goes out that day is due, not waiting for tomorrow's window. */
+  OD_DUNNING_WHOLE_DAY  = 1 << 0,
+} OdDunningFlags;
+
 /* Plans every invoice in @snapshot at @now. @default_policy applies to
  * customers without their own. @local_zone is the zone used when neither
  * the customer nor the policy names one (the system's, injected). */
@@ -177,6 +186,11 @@ OdDunningPlan      *od_dunning_plan                   (OdDunningSnapshot *snapsh
                                                        OdPolicy          *default_policy,
                                                        GTimeZone         *local_zone,
                                                        GDateTime         *now);
+OdDunningPlan      *od_dunning_plan_full              (OdDunningSnapshot *snapshot,
+                                                       OdPolicy          *default_policy,
+                                                       GTimeZone         *local_zone,
+                                                       GDateTime         *now,
+                                                       OdDunningFlags     flags);
 void                od_dunning_plan_free              (OdDunningPlan     *plan);
 const char         *od_action_status_to_string        (OdActionStatus     status);
 
