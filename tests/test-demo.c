@@ -2,6 +2,7 @@
 
 #include "od-demo.h"
 #include "od-date.h"
+#include "od-dunning.h"
 #include "od-test-util.h"
 
 #include <sqlite3.h>
@@ -282,6 +283,57 @@ test_customers (void)
   g_assert_nonnull (first);
 }
 
+/* The demo looks like a business that has used Overdue for months: the
+ * overdue invoices have their reminders behind them, so the first morning
+ * shows that day's work, not a catch-up over the whole ledger. */
+static void
+test_history (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("2026-11-23");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(OdDunningPlan) plan = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) end = g_date_time_new (zone, 2026, 11, 23, 23, 59, 59);
+  guint due = 0, review = 0, superseded = 0, taken = 0;
+
+  snapshot = od_store_load_dunning_snapshot (OD_STORE (ledger->store), &error);
+  g_assert_no_error (error);
+  policy = od_store_get_effective_policy (OD_STORE (ledger->store), 0, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (snapshot); i++)
+    {
+      OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
+
+      for (guint j = 0; j < invoice->history->len; j++)
+        {
+          OdDunningHistory *entry = g_ptr_array_index (invoice->history, j);
+
+          taken += entry->state == OD_HISTORY_TAKEN;
+          /* Nothing was taken on or after the demo's today. */
+          g_assert_cmpint (g_date_time_get_year (entry->at) * 10000 +
+                           g_date_time_get_month (entry->at) * 100 +
+                           g_date_time_get_day_of_month (entry->at), <, 20261123);
+        }
+    }
+  g_assert_cmpuint (taken, >, 20);
+
+  plan = od_dunning_plan_full (snapshot, policy, zone, end, OD_DUNNING_WHOLE_DAY);
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+
+      due += action->status == OD_ACTION_DUE;
+      review += action->status == OD_ACTION_AWAITING_REVIEW;
+      superseded += action->status == OD_ACTION_SUPERSEDED;
+    }
+  g_assert_cmpuint (due, >, 0);
+  g_assert_cmpuint (review, >, 0);
+  g_assert_cmpuint (superseded, ==, 0);
+}
+
 static void
 test_deterministic (void)
 {
@@ -323,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/od/demo/counts", test_counts);
   g_test_add_func ("/od/demo/bands", test_bands);
   g_test_add_func ("/od/demo/customers", test_customers);
+  g_test_add_func ("/od/demo/history", test_history);
   g_test_add_func ("/od/demo/deterministic", test_deterministic);
   g_test_add_func ("/od/demo/refuses-nonempty", test_refuses_nonempty);
 

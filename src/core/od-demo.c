@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "od-demo.h"
+#include "od-demo-private.h"
 
 #include "od-date.h"
 #include "od-money.h"
@@ -397,7 +398,7 @@ add_business (OdStore  *store,
   od_business_set_paper_size (business, OD_PAPER_SIZE_A4);
   od_business_set_locale (business, "de_DE.UTF-8");
   od_business_set_currency (business, DEMO_CURRENCY);
-  od_business_set_time_zone (business, "Europe/Berlin");
+  od_business_set_time_zone (business, OD_DEMO_TIME_ZONE);
 
   return od_store_set_business (store, business, error);
 }
@@ -835,7 +836,8 @@ od_demo_populate (OdStore      *store,
   if (!od_store_begin (store, error))
     return FALSE;
 
-  if (!store_is_empty (store, error) || !populate (store, today, error))
+  if (!store_is_empty (store, error) || !populate (store, today, error) ||
+      !_od_demo_add_history (store, today, OD_DEMO_TIME_ZONE, error))
     {
       od_store_rollback (store);
       return FALSE;

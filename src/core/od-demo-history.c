@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The demo ledger's past chasing. A business that has used Overdue for
+ * months has reminders behind every overdue invoice, not a first run that
+ * catches up on everything at once; so the engine itself is run at the
+ * end of each past day and what it took then is recorded as history. */
+
+#include "od-demo-private.h"
+#include "od-dunning.h"
+
+/* How far back the demo's chasing goes: the oldest open invoice in the
+ * demo is a few months overdue. */
+#define HISTORY_DAYS 200
+
+/* Demand letters and agency hand-offs wait for the owner's review; the
+ * demo owner approved those older than this, so the recent ones are
+ * still waiting on the first morning. */
+#define REVIEWED_AFTER_DAYS 4
+
+static GHashTable *
+index_invoices (OdDunningSnapshot *snapshot)
+{
+  GHashTable *invoices = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (snapshot); i++)
+    {
+      OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
+
+      g_hash_table_insert (invoices, &invoice->id, invoice);
+    }
+
+  return invoices;
+}
+
+static gboolean
+take (OdStore          *store,
+      OdDunningInvoice *invoice,
+      OdDunningAction  *action,
+      OdHistoryState    state,
+      GError          **error)
+{
+  if (!od_store_add_history (store, invoice->id, action->step, action->repeat,
+                             state, action->channel, action->at, error))
+    return FALSE;
+
+  od_dunning_invoice_add_history (invoice, action->step, action->repeat,
+                                  state, action->channel, action->at);
+  return TRUE;
+}
+
+static gboolean
+record_day (OdStore        *store,
+            GHashTable     *invoices,
+            OdDunningPlan  *plan,
+            gboolean        reviewed,
+            GError        **error)
+{
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      OdDunningInvoice *invoice = g_hash_table_lookup (invoices, &action->invoice_id);
+      gboolean ok = TRUE;
+
+      switch (action->status)
+        {
+        case OD_ACTION_DUE:
+          ok = take (store, invoice, action, OD_HISTORY_TAKEN, error);
+          break;
+        case OD_ACTION_AWAITING_REVIEW:
+          if (reviewed)
+            ok = take (store, invoice, action, OD_HISTORY_TAKEN, error);
+          break;
+        case OD_ACTION_SUPERSEDED:
+          ok = take (store, invoice, action, OD_HISTORY_SUPERSEDED, error);
+          break;
+        case OD_ACTION_SCHEDULED:
+        case OD_ACTION_DISPUTED:
+        case OD_ACTION_PROMISED:
+        case OD_ACTION_HELD:
+        case OD_ACTION_DO_NOT_CHASE:
+        case OD_ACTION_OPTED_OUT:
+        case OD_ACTION_BELOW_MINIMUM:
+        case OD_ACTION_LIMITED:
+        default:
+          break;
+        }
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_od_demo_add_history (OdStore      *store,
+                      const GDate  *today,
+                      const char   *time_zone,
+                      GError      **error)
+{
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GHashTable) invoices = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
+  GDate day = *today;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+
+  snapshot = od_store_load_dunning_snapshot (store, error);
+  if (snapshot == NULL)
+    return FALSE;
+  policy = od_store_get_effective_policy (store, 0, error);
+  if (policy == NULL)
+    return FALSE;
+  invoices = index_invoices (snapshot);
+
+  g_date_subtract_days (&day, HISTORY_DAYS);
+  for (guint i = 0; i < HISTORY_DAYS; i++, g_date_add_days (&day, 1))
+    {
+      g_autoptr(GDateTime) end = g_date_time_new (zone, g_date_get_year (&day),
+                                                  g_date_get_month (&day),
+                                                  g_date_get_day (&day), 23, 59, 59);
+      g_autoptr(OdDunningPlan) plan = od_dunning_plan_full (snapshot, policy, zone, end,
+                                                            OD_DUNNING_WHOLE_DAY);
+
+      if (!record_day (store, invoices, plan,
+                       HISTORY_DAYS - i > REVIEWED_AFTER_DAYS, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
