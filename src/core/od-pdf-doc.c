@@ -1,0 +1,827 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "od-pdf-doc.h"
+
+/* In Debian and in the GNOME runtime; Droid Sans Fallback covers CJK. */
+#define FONT_FAMILY "DejaVu Sans, Droid Sans Fallback"
+#define CELL_PAD_X 3.0
+#define CELL_PAD_Y 2.6
+#define LOGO_MAX_WIDTH (60.0 * OD_PDF_MM)
+
+struct _OdPdfDoc
+{
+  OdBusiness       *business;
+  OdPdfGeometry     geo;
+  PangoFontMap     *font_map;
+  cairo_surface_t  *logo_png;
+  RsvgHandle       *logo_svg;
+  double            logo_width;    /* natural size, points */
+  double            logo_height;
+
+  /* One pass. */
+  cairo_surface_t  *surface;
+  cairo_t          *cr;
+  PangoContext     *pango;
+  gboolean          counting;
+  GOutputStream    *stream;
+  GError           *write_error;
+  guint             n_pages;
+  gboolean          page_open;
+  double            y;
+  GArray           *section_pages; /* guint: pages per section, from the counting pass */
+  GArray           *counted;       /* the same, being counted in this pass */
+  int               section;
+  guint             section_page;
+  char             *section_title;
+
+  /* The open table. */
+  OdPdfColumn      *columns;
+  guint             n_columns;
+  double            table_x;
+  gboolean          table_header;
+};
+
+static void
+set_grey (cairo_t *cr,
+          double   level)
+{
+  cairo_set_source_rgb (cr, level, level, level);
+}
+
+static PangoLayout *
+new_layout (OdPdfDoc   *doc,
+            OdPdfStyle  style,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (doc->pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  double size = 9.0;
+
+  switch (style)
+    {
+    case OD_PDF_STYLE_BOLD:
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case OD_PDF_STYLE_SMALL:
+      size = 7.5;
+      break;
+    case OD_PDF_STYLE_HEADING:
+      size = 11.0;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case OD_PDF_STYLE_TITLE:
+      size = 15.0;
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case OD_PDF_STYLE_BODY:
+    default:
+      break;
+    }
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  if (style == OD_PDF_STYLE_BODY)
+    pango_layout_set_spacing (layout, 2.4 * PANGO_SCALE);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static void
+style_colour (OdPdfDoc   *doc,
+              OdPdfStyle  style)
+{
+  set_grey (doc->cr, style == OD_PDF_STYLE_SMALL ? 0.35 : 0.1);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+/* The logo, loaded once for both passes. */
+static void
+load_logo (OdPdfDoc *doc)
+{
+  const char *path = od_business_get_logo (doc->business);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || *path == '\0')
+    return;
+
+  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
+    {
+      gdouble width = 0, height = 0;
+
+      doc->logo_svg = rsvg_handle_new_from_file (path, &error);
+      if (doc->logo_svg != NULL &&
+          rsvg_handle_get_intrinsic_size_in_pixels (doc->logo_svg, &width, &height) &&
+          width > 0 && height > 0)
+        {
+          doc->logo_width = width;
+          doc->logo_height = height;
+          return;
+        }
+      g_clear_object (&doc->logo_svg);
+    }
+  else
+    {
+      cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
+          cairo_image_surface_get_width (surface) > 0)
+        {
+          doc->logo_png = surface;
+          doc->logo_width = cairo_image_surface_get_width (surface);
+          doc->logo_height = cairo_image_surface_get_height (surface);
+          return;
+        }
+      cairo_surface_destroy (surface);
+    }
+  g_warning ("The logo “%s” could not be read (%s); the documents are made without it",
+             path, error != NULL ? error->message : "not a PNG or SVG image");
+}
+
+static void
+draw_logo (OdPdfDoc *doc)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  double max_height = g->window_y - g->margin_top - 8.0 * OD_PDF_MM;
+  double scale, width, height, x, y;
+
+  if (doc->logo_png == NULL && doc->logo_svg == NULL)
+    return;
+  scale = MIN (LOGO_MAX_WIDTH / doc->logo_width, max_height / doc->logo_height);
+  width = doc->logo_width * scale;
+  height = doc->logo_height * scale;
+  x = g->width - g->margin_right - width;
+  y = g->margin_top;
+
+  cairo_save (doc->cr);
+  if (doc->logo_svg != NULL)
+    {
+      RsvgRectangle viewport = { x, y, width, height };
+
+      rsvg_handle_render_document (doc->logo_svg, doc->cr, &viewport, NULL);
+    }
+  else
+    {
+      cairo_translate (doc->cr, x, y);
+      cairo_scale (doc->cr, scale, scale);
+      cairo_set_source_surface (doc->cr, doc->logo_png, 0, 0);
+      cairo_paint (doc->cr);
+    }
+  cairo_restore (doc->cr);
+}
+
+static char *
+join_lines (const char *text,
+            const char *separator)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+draw_letterhead (OdPdfDoc *doc)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  OdBusiness *b = doc->business;
+  g_autofree char *address = join_lines (od_business_get_address (b), " · ");
+  g_autoptr(GString) reach = g_string_new (NULL);
+  double width = od_pdf_geometry_body_width (g) - LOGO_MAX_WIDTH - 5.0 * OD_PDF_MM;
+  double y = g->margin_top + 2.0 * OD_PDF_MM;
+
+  draw_logo (doc);
+  y += od_pdf_doc_text_at (doc, od_business_get_name (b), OD_PDF_STYLE_TITLE,
+                           g->margin_left, y, width, FALSE);
+  y += 1.5 * OD_PDF_MM;
+  y += od_pdf_doc_text_at (doc, address, OD_PDF_STYLE_SMALL, g->margin_left, y, width, FALSE);
+  if (od_business_get_phone (b) != NULL)
+    g_string_append (reach, od_business_get_phone (b));
+  if (od_business_get_email (b) != NULL)
+    g_string_append_printf (reach, "%s%s", reach->len > 0 ? " · " : "", od_business_get_email (b));
+  od_pdf_doc_text_at (doc, reach->str, OD_PDF_STYLE_SMALL, g->margin_left, y, width, FALSE);
+
+  /* Fold marks and the punch-hole mark at the left edge. */
+  cairo_save (doc->cr);
+  set_grey (doc->cr, 0.6);
+  cairo_set_line_width (doc->cr, 0.4);
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_move_to (doc->cr, 5.0 * OD_PDF_MM, g->fold_marks[i]);
+      cairo_line_to (doc->cr, 9.0 * OD_PDF_MM, g->fold_marks[i]);
+    }
+  cairo_move_to (doc->cr, 5.0 * OD_PDF_MM, g->hole_mark);
+  cairo_line_to (doc->cr, 11.0 * OD_PDF_MM, g->hole_mark);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+}
+
+static void
+draw_continuation_header (OdPdfDoc *doc)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  double width = od_pdf_geometry_body_width (g);
+  double y = g->margin_top + 2.0 * OD_PDF_MM;
+  double h;
+
+  h = od_pdf_doc_text_at (doc, od_business_get_name (doc->business), OD_PDF_STYLE_BOLD,
+                          g->margin_left, y, width / 2, FALSE);
+  if (doc->section_title != NULL)
+    od_pdf_doc_text_at (doc, doc->section_title, OD_PDF_STYLE_BODY,
+                        g->margin_left + width / 2, y, width / 2, TRUE);
+  cairo_save (doc->cr);
+  set_grey (doc->cr, 0.7);
+  cairo_set_line_width (doc->cr, 0.5);
+  cairo_move_to (doc->cr, g->margin_left, y + h + 2.0);
+  cairo_line_to (doc->cr, g->margin_left + width, y + h + 2.0);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+}
+
+static void
+draw_footer (OdPdfDoc *doc)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  OdBusiness *b = doc->business;
+  double width = od_pdf_geometry_body_width (g);
+  double column = width / 3;
+  double y = g->footer_top + 2.0 * OD_PDF_MM;
+  g_autofree char *address = join_lines (od_business_get_address (b), "\n");
+  g_autoptr(GString) reach = g_string_new (NULL);
+  g_autoptr(GString) bank = g_string_new (NULL);
+  guint total = 0;
+
+  if (address == NULL || *address == '\0')
+    {
+      g_free (address);
+      address = g_strdup (od_business_get_name (b));
+    }
+  if (od_business_get_phone (b) != NULL)
+    g_string_append_printf (reach, _("Phone %s\n"), od_business_get_phone (b));
+  if (od_business_get_email (b) != NULL)
+    g_string_append_printf (reach, "%s\n", od_business_get_email (b));
+  if (od_business_get_tax_id (b) != NULL)
+    g_string_append_printf (reach, _("Tax ID %s"), od_business_get_tax_id (b));
+  if (od_business_get_iban (b) != NULL)
+    g_string_append_printf (bank, "IBAN %s\n", od_business_get_iban (b));
+  if (od_business_get_bic (b) != NULL)
+    g_string_append_printf (bank, "BIC %s", od_business_get_bic (b));
+
+  cairo_save (doc->cr);
+  set_grey (doc->cr, 0.7);
+  cairo_set_line_width (doc->cr, 0.5);
+  cairo_move_to (doc->cr, g->margin_left, g->footer_top);
+  cairo_line_to (doc->cr, g->margin_left + width, g->footer_top);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+
+  od_pdf_doc_text_at (doc, address, OD_PDF_STYLE_SMALL, g->margin_left, y, column - 6, FALSE);
+  od_pdf_doc_text_at (doc, reach->str, OD_PDF_STYLE_SMALL, g->margin_left + column, y, column - 6, FALSE);
+  od_pdf_doc_text_at (doc, bank->str, OD_PDF_STYLE_SMALL, g->margin_left + 2 * column, y, column, FALSE);
+
+  /* The counting pass does not know M yet; the number sits in a fixed
+   * place, so the layout does not depend on it. */
+  if (!doc->counting && doc->section >= 0 && (guint) doc->section < doc->section_pages->len)
+    total = g_array_index (doc->section_pages, guint, doc->section);
+  if (total > 1)
+    {
+      /* Translators: page numbering of a multi-page document */
+      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), doc->section_page, total);
+
+      od_pdf_doc_text_at (doc, text, OD_PDF_STYLE_SMALL, g->margin_left,
+                          g->footer_top - 5.0 * OD_PDF_MM, width, TRUE);
+    }
+}
+
+static void
+finish_page (OdPdfDoc *doc)
+{
+  if (!doc->page_open)
+    return;
+  draw_footer (doc);
+  cairo_show_page (doc->cr);
+  doc->page_open = FALSE;
+}
+
+static void
+open_page (OdPdfDoc *doc)
+{
+  doc->page_open = TRUE;
+  doc->n_pages++;
+  doc->section_page++;
+  if (doc->section >= 0)
+    g_array_index (doc->counted, guint, doc->section) = doc->section_page;
+}
+
+static void
+draw_table_header (OdPdfDoc *doc)
+{
+  double x = doc->table_x;
+  double height = 0;
+  double total = 0;
+
+  for (guint i = 0; i < doc->n_columns; i++)
+    {
+      double h = od_pdf_doc_text_at (doc, doc->columns[i].title, OD_PDF_STYLE_SMALL,
+                                     x + CELL_PAD_X, doc->y + CELL_PAD_Y,
+                                     doc->columns[i].width - 2 * CELL_PAD_X,
+                                     doc->columns[i].numeric);
+      height = MAX (height, h);
+      x += doc->columns[i].width;
+      total += doc->columns[i].width;
+    }
+  doc->y += height + 2 * CELL_PAD_Y;
+  cairo_save (doc->cr);
+  set_grey (doc->cr, 0.3);
+  cairo_set_line_width (doc->cr, 0.6);
+  cairo_move_to (doc->cr, doc->table_x, doc->y);
+  cairo_line_to (doc->cr, doc->table_x + total, doc->y);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  OdPdfDoc *doc = closure;
+
+  if (doc->write_error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (doc->stream, data, length, NULL, NULL, &doc->write_error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+run_pass (OdPdfDoc         *doc,
+          OdPdfRenderFunc   func,
+          gpointer          user_data,
+          GOutputStream    *stream,
+          GError          **error)
+{
+  cairo_font_options_t *options;
+  cairo_status_t status;
+  gboolean ok;
+
+  doc->counting = stream == NULL;
+  doc->stream = stream;
+  doc->n_pages = 0;
+  doc->page_open = FALSE;
+  doc->section = -1;
+  doc->section_page = 0;
+  g_array_set_size (doc->counted, 0);
+
+  /* A NULL writer makes a PDF surface that writes nowhere. */
+  doc->surface = cairo_pdf_surface_create_for_stream (stream != NULL ? write_to_stream : NULL,
+                                                      doc, doc->geo.width, doc->geo.height);
+  cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
+  doc->cr = cairo_create (doc->surface);
+  doc->pango = pango_font_map_create_context (doc->font_map);
+  /* Unhinted metrics: text measures the same at any resolution. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (doc->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (doc->pango, 72.0);
+  pango_cairo_update_context (doc->cr, doc->pango);
+
+  ok = func (doc, user_data, error);
+  if (ok && !doc->page_open && doc->n_pages == 0)
+    {
+      /* Nothing at all: still a valid PDF of one empty page. */
+      doc->n_pages = 1;
+    }
+  if (ok)
+    finish_page (doc);
+  g_clear_pointer (&doc->section_title, g_free);
+
+  g_clear_object (&doc->pango);
+  cairo_destroy (doc->cr);
+  doc->cr = NULL;
+  cairo_surface_finish (doc->surface);
+  status = cairo_surface_status (doc->surface);
+  cairo_surface_destroy (doc->surface);
+  doc->surface = NULL;
+
+  if (!ok)
+    return FALSE;
+  if (doc->write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc->write_error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+od_pdf_doc_render (OdBusiness       *business,
+                   OdPdfRenderFunc   func,
+                   gpointer          user_data,
+                   GOutputStream    *stream,
+                   guint            *n_pages,
+                   GError          **error)
+{
+  OdPdfDoc doc = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (OD_IS_BUSINESS (business), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  doc.business = business;
+  od_pdf_geometry_init (&doc.geo, od_business_get_paper_size (business));
+  /* A font map of its own: the default one is per thread and caches. */
+  doc.font_map = pango_cairo_font_map_new ();
+  doc.counted = g_array_new (FALSE, TRUE, sizeof (guint));
+  load_logo (&doc);
+
+  ok = run_pass (&doc, func, user_data, NULL, error);
+  if (ok)
+    {
+      doc.section_pages = g_steal_pointer (&doc.counted);
+      doc.counted = g_array_new (FALSE, TRUE, sizeof (guint));
+      ok = run_pass (&doc, func, user_data, stream, error);
+    }
+  if (ok && n_pages != NULL)
+    *n_pages = doc.n_pages;
+
+  g_free (doc.columns);
+  g_clear_pointer (&doc.section_pages, g_array_unref);
+  g_clear_pointer (&doc.counted, g_array_unref);
+  g_clear_pointer (&doc.logo_png, cairo_surface_destroy);
+  g_clear_object (&doc.logo_svg);
+  g_clear_object (&doc.font_map);
+  return ok;
+}
+
+const OdPdfGeometry *
+od_pdf_doc_get_geometry (OdPdfDoc *doc)
+{
+  return &doc->geo;
+}
+
+OdBusiness *
+od_pdf_doc_get_business (OdPdfDoc *doc)
+{
+  return doc->business;
+}
+
+cairo_t *
+od_pdf_doc_get_cairo (OdPdfDoc *doc)
+{
+  return doc->cr;
+}
+
+double
+od_pdf_doc_get_y (OdPdfDoc *doc)
+{
+  return doc->y;
+}
+
+void
+od_pdf_doc_set_y (OdPdfDoc *doc,
+                  double    y)
+{
+  doc->y = y;
+}
+
+guint
+od_pdf_doc_get_n_pages (OdPdfDoc *doc)
+{
+  return doc->n_pages;
+}
+
+void
+od_pdf_doc_begin_section (OdPdfDoc          *doc,
+                          const char        *title,
+                          OdPdfSectionFlags  flags)
+{
+  guint zero = 0;
+
+  finish_page (doc);
+  if ((flags & OD_PDF_SECTION_ODD) && doc->n_pages % 2 == 1)
+    {
+      /* The back of the last sheet stays empty. */
+      cairo_show_page (doc->cr);
+      doc->n_pages++;
+    }
+  doc->section++;
+  g_array_append_val (doc->counted, zero);
+  doc->section_page = 0;
+  g_free (doc->section_title);
+  doc->section_title = g_strdup (title);
+  open_page (doc);
+  draw_letterhead (doc);
+  doc->y = doc->geo.body_top_first;
+}
+
+void
+od_pdf_doc_new_page (OdPdfDoc *doc)
+{
+  finish_page (doc);
+  open_page (doc);
+  draw_continuation_header (doc);
+  doc->y = doc->geo.body_top;
+  if (doc->columns != NULL && doc->table_header)
+    draw_table_header (doc);
+}
+
+void
+od_pdf_doc_ensure_space (OdPdfDoc *doc,
+                         double    height)
+{
+  if (!doc->page_open || doc->y + height > od_pdf_geometry_body_bottom (&doc->geo))
+    od_pdf_doc_new_page (doc);
+}
+
+void
+od_pdf_doc_space (OdPdfDoc *doc,
+                  double    height)
+{
+  doc->y += height;
+}
+
+void
+od_pdf_doc_address (OdPdfDoc   *doc,
+                    const char *address)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  double width = g->window_x + g->window_width - g->address_x - 2.0 * OD_PDF_MM;
+  double y = g->address_y;
+  double height;
+
+  if (g->return_height > 0)
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *sender = join_lines (od_business_get_address (doc->business), " · ");
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      /* Postal practice: the sender in one small underlined line. */
+      line = g_strdup (*sender != '\0' ? sender : od_business_get_name (doc->business));
+      layout = new_layout (doc, OD_PDF_STYLE_SMALL, -1);
+      pango_layout_set_text (layout, line, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_save (doc->cr);
+      set_grey (doc->cr, 0.35);
+      cairo_move_to (doc->cr, g->address_x, g->window_y + 1.0 * OD_PDF_MM);
+      pango_cairo_show_layout (doc->cr, layout);
+      cairo_set_line_width (doc->cr, 0.3);
+      cairo_move_to (doc->cr, g->address_x,
+                     g->window_y + 1.0 * OD_PDF_MM + (double) logical.height / PANGO_SCALE + 0.3);
+      cairo_rel_line_to (doc->cr, (double) logical.width / PANGO_SCALE, 0);
+      cairo_stroke (doc->cr);
+      cairo_restore (doc->cr);
+    }
+
+  /* A long address moves up into the notes zone rather than out of the
+   * window. */
+  height = od_pdf_doc_measure (doc, address, OD_PDF_STYLE_BODY, width);
+  if (height > g->address_max_height)
+    y = MAX (g->window_y + g->return_height + 0.5 * OD_PDF_MM,
+             g->address_y + g->address_max_height - height);
+  od_pdf_doc_text_at (doc, address, OD_PDF_STYLE_BODY, g->address_x, y, width, FALSE);
+}
+
+void
+od_pdf_doc_info (OdPdfDoc           *doc,
+                 const char * const *labels,
+                 const char * const *values,
+                 guint               n)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  double label_width = g->info_width * 0.45;
+  double y = g->info_y;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double a = od_pdf_doc_text_at (doc, labels[i], OD_PDF_STYLE_SMALL, g->info_x, y + 1.0,
+                                     label_width - 4, FALSE);
+      double b = od_pdf_doc_text_at (doc, values[i], OD_PDF_STYLE_BODY, g->info_x + label_width, y,
+                                     g->info_width - label_width, FALSE);
+
+      y += MAX (a, b) + 1.5;
+    }
+}
+
+static void
+flow_layout (OdPdfDoc    *doc,
+             PangoLayout *layout,
+             OdPdfStyle   style)
+{
+  double x = od_pdf_geometry_body_left (&doc->geo);
+  double bottom = od_pdf_geometry_body_bottom (&doc->geo);
+  double top = doc->y;
+  PangoLayoutIter *iter;
+
+  if (!doc->page_open)
+    {
+      od_pdf_doc_new_page (doc);
+      top = doc->y;
+    }
+  cairo_save (doc->cr);
+  style_colour (doc, style);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double line_top, line_height, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_top = (double) logical.y / PANGO_SCALE;
+      line_height = (double) logical.height / PANGO_SCALE;
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      if (top + line_top + line_height > bottom)
+        {
+          cairo_restore (doc->cr);
+          od_pdf_doc_new_page (doc);
+          cairo_save (doc->cr);
+          style_colour (doc, style);
+          top = doc->y - line_top;
+        }
+      cairo_move_to (doc->cr, x + (double) logical.x / PANGO_SCALE, top + baseline);
+      pango_cairo_show_layout_line (doc->cr, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_restore (doc->cr);
+  doc->y = top + layout_height (layout);
+}
+
+void
+od_pdf_doc_text (OdPdfDoc   *doc,
+                 const char *text,
+                 OdPdfStyle  style)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, style, od_pdf_geometry_body_width (&doc->geo));
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  flow_layout (doc, layout, style);
+}
+
+void
+od_pdf_doc_markup (OdPdfDoc   *doc,
+                   const char *markup,
+                   OdPdfStyle  style)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, style, od_pdf_geometry_body_width (&doc->geo));
+
+  pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
+  flow_layout (doc, layout, style);
+}
+
+double
+od_pdf_doc_measure (OdPdfDoc   *doc,
+                    const char *text,
+                    OdPdfStyle  style,
+                    double      width)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, style, width);
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout_height (layout);
+}
+
+double
+od_pdf_doc_text_at (OdPdfDoc   *doc,
+                    const char *text,
+                    OdPdfStyle  style,
+                    double      x,
+                    double      y,
+                    double      width,
+                    gboolean    right)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, style, width);
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (right)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  cairo_save (doc->cr);
+  style_colour (doc, style);
+  cairo_move_to (doc->cr, x, y);
+  pango_cairo_show_layout (doc->cr, layout);
+  cairo_restore (doc->cr);
+  return layout_height (layout);
+}
+
+void
+od_pdf_doc_table_begin (OdPdfDoc          *doc,
+                        const OdPdfColumn *columns,
+                        guint              n_columns,
+                        gboolean           header,
+                        gboolean           flush_right)
+{
+  double total = 0;
+
+  g_return_if_fail (doc->columns == NULL);
+
+  doc->columns = g_memdup2 (columns, sizeof *columns * n_columns);
+  doc->n_columns = n_columns;
+  doc->table_header = header;
+  for (guint i = 0; i < n_columns; i++)
+    total += columns[i].width;
+  doc->table_x = od_pdf_geometry_body_left (&doc->geo);
+  if (flush_right)
+    doc->table_x += od_pdf_geometry_body_width (&doc->geo) - total;
+  if (header)
+    {
+      /* The header and at least one row stay together. */
+      od_pdf_doc_ensure_space (doc, 36);
+      draw_table_header (doc);
+    }
+}
+
+void
+od_pdf_doc_table_row (OdPdfDoc           *doc,
+                      const char * const *cells,
+                      OdPdfRowFlags       flags)
+{
+  OdPdfStyle style = (flags & OD_PDF_ROW_BOLD) ? OD_PDF_STYLE_BOLD : OD_PDF_STYLE_BODY;
+  double height = 0;
+  double total = 0;
+  double x = doc->table_x;
+
+  g_return_if_fail (doc->columns != NULL);
+
+  for (guint i = 0; i < doc->n_columns; i++)
+    {
+      height = MAX (height, od_pdf_doc_measure (doc, cells[i], style,
+                                                doc->columns[i].width - 2 * CELL_PAD_X));
+      total += doc->columns[i].width;
+    }
+  height += 2 * CELL_PAD_Y;
+  od_pdf_doc_ensure_space (doc, height);
+
+  if (flags & OD_PDF_ROW_RULE_ABOVE)
+    {
+      cairo_save (doc->cr);
+      set_grey (doc->cr, 0.3);
+      cairo_set_line_width (doc->cr, 0.6);
+      cairo_move_to (doc->cr, doc->table_x, doc->y);
+      cairo_line_to (doc->cr, doc->table_x + total, doc->y);
+      cairo_stroke (doc->cr);
+      cairo_restore (doc->cr);
+    }
+  for (guint i = 0; i < doc->n_columns; i++)
+    {
+      od_pdf_doc_text_at (doc, cells[i], style, x + CELL_PAD_X, doc->y + CELL_PAD_Y,
+                          doc->columns[i].width - 2 * CELL_PAD_X, doc->columns[i].numeric);
+      x += doc->columns[i].width;
+    }
+  doc->y += height;
+  if (doc->table_header && !(flags & OD_PDF_ROW_BOLD))
+    {
+      cairo_save (doc->cr);
+      set_grey (doc->cr, 0.85);
+      cairo_set_line_width (doc->cr, 0.3);
+      cairo_move_to (doc->cr, doc->table_x, doc->y);
+      cairo_line_to (doc->cr, doc->table_x + total, doc->y);
+      cairo_stroke (doc->cr);
+      cairo_restore (doc->cr);
+    }
+}
+
+void
+od_pdf_doc_table_end (OdPdfDoc *doc)
+{
+  g_clear_pointer (&doc->columns, g_free);
+  doc->n_columns = 0;
+}

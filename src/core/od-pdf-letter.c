@@ -1,0 +1,628 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "od-date.h"
+#include "od-money.h"
+#include "od-pdf-private.h"
+
+/* Days the customer gets to pay after a letter, by kind. */
+static const guint deadline_days[] = { 7, 7, 10 };
+
+/* Each invoice a letter is about, with what the engine adds to it. */
+typedef struct
+{
+  OdInvoice *invoice;
+  gint64     fees;          /* charged so far plus this step's new fee */
+  gint64     interest;
+  guint      interest_days;
+  gint64     compensation;
+  GPtrArray *history;       /* OdDunningHistory*, borrowed from the snapshot, or NULL */
+} LetterItem;
+
+struct _OdPdfLetter
+{
+  OdLetterKind  kind;
+  OdCustomer   *customer;
+  OdPolicy     *policy;
+  GArray       *items;      /* LetterItem */
+  GDate         today;
+};
+typedef OdPdfLetter Letter;
+
+static const char *
+kind_title (OdLetterKind kind)
+{
+  switch (kind)
+    {
+    case OD_LETTER_FINAL_NOTICE:
+      return _("Final notice");
+    case OD_LETTER_DEMAND:
+      return _("Letter before action: formal demand for payment");
+    case OD_LETTER_REMINDER:
+    default:
+      return _("Payment reminder");
+    }
+}
+
+static void
+letter_clear (Letter *letter)
+{
+  for (guint i = 0; letter->items != NULL && i < letter->items->len; i++)
+    g_clear_object (&g_array_index (letter->items, LetterItem, i).invoice);
+  g_clear_pointer (&letter->items, g_array_unref);
+  g_clear_object (&letter->customer);
+  g_clear_object (&letter->policy);
+}
+
+static char *
+salutation (OdCustomer *customer)
+{
+  OdContact *contact = od_customer_get_contact_for_role (customer, OD_CONTACT_ROLE_BILLING);
+
+  if (contact != NULL && od_contact_get_name (contact) != NULL)
+    /* Translators: the salutation of a letter */
+    return g_strdup_printf (_("Dear %s,"), od_contact_get_name (contact));
+  return g_strdup (_("Dear Sir or Madam,"));
+}
+
+/* The body text before the amounts; plain text. */
+static char *
+body_text (Letter      *letter,
+           const char  *amount,
+           const char  *deadline)
+{
+  LetterItem *first = &g_array_index (letter->items, LetterItem, 0);
+  const char *number = od_invoice_get_number (first->invoice);
+  g_autofree char *due = _od_pdf_long_date (od_invoice_get_due_date (first->invoice));
+  guint n = letter->items->len;
+
+  switch (letter->kind)
+    {
+    case OD_LETTER_FINAL_NOTICE:
+      return n == 1
+        ? g_strdup_printf (_("Despite our reminders, invoice %s, due on %s, is still unpaid. "
+                             "This is our final notice before we take further steps. "
+                             "Please pay %s by %s. The late fee shown below is now due as well. "
+                             "If we do not receive your payment by then, we will pass the matter to "
+                             "a collection agency or take legal action without further notice, "
+                             "which will add to your costs."),
+                           number, due, amount, deadline)
+        : g_strdup_printf (_("Despite our reminders, the invoices below are still unpaid. "
+                             "This is our final notice before we take further steps. "
+                             "Please pay %s by %s. The late fees shown below are now due as well. "
+                             "If we do not receive your payment by then, we will pass the matter to "
+                             "a collection agency or take legal action without further notice, "
+                             "which will add to your costs."),
+                           amount, deadline);
+    case OD_LETTER_DEMAND:
+      return g_strdup_printf (_("We have written to you about the unpaid amounts below several times, "
+                                "most recently with our final notice, without receiving payment or a reply. "
+                                "We therefore formally demand payment of %s, made up of the principal, "
+                                "the late fees, statutory interest and the fixed compensation for recovery "
+                                "costs as set out below, by %s. "
+                                "If payment is not received by that date, we will start court proceedings "
+                                "or instruct a collection agency without further notice; the costs of doing so "
+                                "will be claimed from you. Copies of the open invoices are enclosed."),
+                              amount, deadline);
+    case OD_LETTER_REMINDER:
+    default:
+      return n == 1
+        ? g_strdup_printf (_("Our records show that invoice %s, due on %s, has not been paid yet. "
+                             "Perhaps it was overlooked. Please pay %s by %s. "
+                             "If you have paid in the meantime, thank you, and please ignore this letter."),
+                           number, due, amount, deadline)
+        : g_strdup_printf (_("Our records show that the invoices below have not been paid yet. "
+                             "Perhaps they were overlooked. Please pay %s by %s. "
+                             "If you have paid in the meantime, thank you, and please ignore this letter."),
+                           amount, deadline);
+    }
+}
+
+static void
+draw_amounts (OdPdfDoc   *doc,
+              Letter     *letter,
+              const char *currency,
+              gint64     *grand_total)
+{
+  double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
+  double money = 28.0 * OD_PDF_MM;
+  gint rate = od_policy_get_interest_annual_bp (letter->policy);
+  OdPdfColumn columns[] = {
+    { _("Invoice"), 0, FALSE },
+    { _("Due date"), 24.0 * OD_PDF_MM, FALSE },
+    { _("Days overdue"), 20.0 * OD_PDF_MM, TRUE },
+    { _("Outstanding"), money, TRUE },
+  };
+  OdPdfColumn split[] = {
+    { "", 0, FALSE },
+    { "", money, TRUE },
+  };
+  gint64 principal = 0, fees = 0, interest = 0, compensation = 0;
+  guint max_days = 0;
+  gboolean show_all = letter->kind != OD_LETTER_REMINDER;
+
+  columns[0].width = width - columns[1].width - columns[2].width - columns[3].width;
+  split[0].width = 90.0 * OD_PDF_MM;
+  od_pdf_doc_table_begin (doc, columns, G_N_ELEMENTS (columns), TRUE, FALSE);
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      LetterItem *item = &g_array_index (letter->items, LetterItem, i);
+      OdInvoice *invoice = item->invoice;
+      g_autofree char *due = _od_pdf_date (od_invoice_get_due_date (invoice));
+      g_autofree char *days = g_strdup_printf ("%d", MAX (od_invoice_days_overdue (invoice, &letter->today), 0));
+      g_autofree char *outstanding = _od_pdf_amount (od_invoice_get_outstanding (invoice), currency);
+      const char *cells[] = { od_invoice_get_number (invoice), due, days, outstanding };
+
+      if (!g_str_equal (od_invoice_get_currency (invoice), currency))
+        continue;
+      od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+      principal += od_invoice_get_outstanding (invoice);
+      fees += item->fees;
+      interest += item->interest;
+      compensation += item->compensation;
+      max_days = MAX (max_days, item->interest_days);
+    }
+  od_pdf_doc_table_end (doc);
+  od_pdf_doc_space (doc, 2.0 * OD_PDF_MM);
+
+  if (!show_all)
+    {
+      fees = interest = compensation = 0;
+    }
+  od_pdf_doc_ensure_space (doc, 80);
+  od_pdf_doc_table_begin (doc, split, 2, FALSE, TRUE);
+  {
+    g_autofree char *text = _od_pdf_amount (principal, currency);
+    const char *cells[] = { _("Principal outstanding"), text };
+
+    od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+  }
+  if (fees > 0)
+    {
+      g_autofree char *text = _od_pdf_amount (fees, currency);
+      const char *cells[] = { _("Late fees"), text };
+
+      od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+    }
+  if (interest > 0 && letter->kind == OD_LETTER_DEMAND)
+    {
+      g_autofree char *percent = _od_pdf_percent (rate);
+      g_autofree char *text = _od_pdf_amount (interest, currency);
+      /* Translators: interest line: the annual rate and the days it ran */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Interest at %s a year for %u day",
+                                                             "Interest at %s a year for %u days", max_days),
+                                                percent, max_days);
+      const char *cells[] = { label, text };
+
+      od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+    }
+  else
+    interest = 0;
+  if (compensation > 0 && letter->kind == OD_LETTER_DEMAND)
+    {
+      g_autofree char *text = _od_pdf_amount (compensation, currency);
+      const char *cells[] = { _("Fixed compensation for recovery costs"), text };
+
+      od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+    }
+  else
+    compensation = 0;
+  *grand_total = principal + fees + interest + compensation;
+  {
+    g_autofree char *text = _od_pdf_money (*grand_total, currency);
+    const char *cells[] = { _("Total to pay"), text };
+
+    od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_BOLD | OD_PDF_ROW_RULE_ABOVE);
+  }
+  od_pdf_doc_table_end (doc);
+}
+
+static void
+draw_history (OdPdfDoc *doc,
+              Letter   *letter)
+{
+  OdPdfColumn columns[] = {
+    { _("Date"), 30.0 * OD_PDF_MM, FALSE },
+    { _("Invoice"), 40.0 * OD_PDF_MM, FALSE },
+    { _("Step"), 50.0 * OD_PDF_MM, FALSE },
+    { _("Sent by"), 30.0 * OD_PDF_MM, FALSE },
+  };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      LetterItem *item = &g_array_index (letter->items, LetterItem, i);
+
+      for (guint h = 0; item->history != NULL && h < item->history->len; h++)
+        any |= ((OdDunningHistory *) g_ptr_array_index (item->history, h))->state == OD_HISTORY_TAKEN;
+    }
+  if (!any)
+    return;
+
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_ensure_space (doc, 50);
+  od_pdf_doc_text (doc, _("Our reminders so far"), OD_PDF_STYLE_BOLD);
+  od_pdf_doc_space (doc, 1.5 * OD_PDF_MM);
+  od_pdf_doc_table_begin (doc, columns, G_N_ELEMENTS (columns), TRUE, FALSE);
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      LetterItem *item = &g_array_index (letter->items, LetterItem, i);
+
+      for (guint h = 0; item->history != NULL && h < item->history->len; h++)
+        {
+          OdDunningHistory *entry = g_ptr_array_index (item->history, h);
+          g_autofree char *date = NULL;
+          const char *channel = od_channel_to_string (entry->channel);
+          GDate day;
+
+          if (entry->state != OD_HISTORY_TAKEN)
+            continue;
+          g_date_clear (&day, 1);
+          g_date_set_dmy (&day, g_date_time_get_day_of_month (entry->at),
+                          g_date_time_get_month (entry->at), g_date_time_get_year (entry->at));
+          date = _od_pdf_date (&day);
+          {
+            const char *cells[] = { date, od_invoice_get_number (item->invoice), entry->step,
+                                    channel != NULL ? channel : "—" };
+
+            od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
+          }
+        }
+    }
+  od_pdf_doc_table_end (doc);
+}
+
+static void
+draw_letter (OdPdfDoc *doc,
+             Letter   *letter,
+             gboolean  odd)
+{
+  OdBusiness *business = od_pdf_doc_get_business (doc);
+  LetterItem *first = &g_array_index (letter->items, LetterItem, 0);
+  const char *currency = od_invoice_get_currency (first->invoice);
+  g_autofree char *address = _od_pdf_recipient (business, letter->customer);
+  g_autofree char *date = _od_pdf_date (&letter->today);
+  g_autofree char *hello = salutation (letter->customer);
+  g_autofree char *deadline = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *link = _od_pdf_payment_link (business, first->invoice);
+  g_autoptr(GString) pay = g_string_new (NULL);
+  const char *title = kind_title (letter->kind);
+  const char *labels[] = { _("Customer no."), _("Date"), _("Invoice no.") };
+  const char *values[] = { od_customer_get_ref (letter->customer), date,
+                           od_invoice_get_number (first->invoice) };
+  GDate until = letter->today;
+  gint64 total = 0;
+  double top;
+
+  g_date_add_days (&until, deadline_days[letter->kind]);
+  deadline = _od_pdf_long_date (&until);
+
+  od_pdf_doc_begin_section (doc, title, odd ? OD_PDF_SECTION_ODD : OD_PDF_SECTION_NONE);
+  od_pdf_doc_address (doc, address);
+  od_pdf_doc_info (doc, labels, values, letter->items->len == 1 ? 3 : 2);
+  od_pdf_doc_text (doc, title, OD_PDF_STYLE_HEADING);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, hello, OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 3.0 * OD_PDF_MM);
+
+  /* The amounts first (measured), so the text can name the total. */
+  top = od_pdf_doc_get_y (doc);
+  (void) top;
+  {
+    gint64 principal = 0;
+
+    for (guint i = 0; i < letter->items->len; i++)
+      {
+        LetterItem *item = &g_array_index (letter->items, LetterItem, i);
+
+        if (!g_str_equal (od_invoice_get_currency (item->invoice), currency))
+          continue;
+        principal += od_invoice_get_outstanding (item->invoice);
+        if (letter->kind != OD_LETTER_REMINDER)
+          principal += item->fees;
+        if (letter->kind == OD_LETTER_DEMAND)
+          principal += item->interest + item->compensation;
+      }
+    amount = _od_pdf_money (principal, currency);
+  }
+  body = body_text (letter, amount, deadline);
+  od_pdf_doc_text (doc, body, OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  draw_amounts (doc, letter, currency, &total);
+
+  if (od_business_get_iban (business) != NULL)
+    {
+      g_string_append_printf (pay, _("Please transfer the amount to %s, IBAN %s"),
+                              od_business_get_name (business), od_business_get_iban (business));
+      if (od_business_get_bic (business) != NULL)
+        g_string_append_printf (pay, _(", BIC %s"), od_business_get_bic (business));
+      g_string_append_printf (pay, _(", quoting %s."), od_invoice_get_number (first->invoice));
+    }
+  if (link != NULL)
+    g_string_append_printf (pay, "%s%s", pay->len > 0 ? " " : "", link);
+  if (pay->len > 0)
+    {
+      od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+      od_pdf_doc_text (doc, pay->str, OD_PDF_STYLE_BODY);
+    }
+  if (letter->kind == OD_LETTER_DEMAND)
+    draw_history (doc, letter);
+
+  od_pdf_doc_space (doc, 6.0 * OD_PDF_MM);
+  od_pdf_doc_ensure_space (doc, 60);
+  od_pdf_doc_text (doc, _("If anything about these amounts is not right, please contact us at once."),
+                   OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, _("Yours sincerely,"), OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 10.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, od_business_get_name (business), OD_PDF_STYLE_BODY);
+}
+
+/* The engine's amounts for one invoice on @today, for a letter of @kind. */
+static void
+item_amounts (LetterItem   *item,
+              OdLetterKind  kind,
+              OdPolicy     *policy,
+              GPtrArray    *charges,
+              const GDate  *today)
+{
+  OdInvoice *invoice = item->invoice;
+  const char *currency = od_invoice_get_currency (invoice);
+  const char *step_name = kind == OD_LETTER_DEMAND ? "demand"
+                          : kind == OD_LETTER_FINAL_NOTICE ? "final-notice" : NULL;
+  OdPolicyStep *step = NULL;
+  gboolean step_charged = FALSE;
+  gboolean compensation_charged = FALSE;
+
+  for (guint i = 0; i < charges->len; i++)
+    {
+      OdCharge *charge = g_ptr_array_index (charges, i);
+
+      if (od_charge_get_kind (charge) == OD_CHARGE_KIND_LATE_FEE)
+        item->fees += od_charge_get_amount (charge);
+      if (od_charge_get_kind (charge) == OD_CHARGE_KIND_COMPENSATION)
+        {
+          item->compensation += od_charge_get_amount (charge);
+          compensation_charged = TRUE;
+        }
+      if (step_name != NULL && g_strcmp0 (od_charge_get_step (charge), step_name) == 0)
+        step_charged = TRUE;
+    }
+  for (guint i = 0; step_name != NULL && i < od_policy_get_n_steps (policy); i++)
+    {
+      OdPolicyStep *candidate = od_policy_get_step (policy, i);
+
+      if (od_letter_kind_for_step (od_policy_step_get_name (candidate)) == kind)
+        step = candidate;
+    }
+  if (step != NULL && !step_charged)
+    {
+      gint64 fee = od_policy_milli_to_minor (od_policy_step_get_fee_milli (step), currency);
+      gint64 percent = 0;
+
+      od_percent_bp (MAX (od_invoice_get_outstanding (invoice), 0), od_policy_step_get_fee_bp (step), &percent);
+      item->fees += fee + percent;
+    }
+  if (!compensation_charged && od_invoice_days_overdue (invoice, today) > 0)
+    item->compensation = od_policy_milli_to_minor (od_policy_get_fixed_compensation_milli (policy), currency);
+  if (od_invoice_days_overdue (invoice, today) > 0)
+    item->interest = od_dunning_interest (MAX (od_invoice_get_outstanding (invoice), 0),
+                                          od_policy_get_interest_annual_bp (policy),
+                                          od_invoice_get_due_date (invoice), today,
+                                          &item->interest_days);
+}
+
+OdPdfLetter *
+_od_pdf_letter_new (OdLetterKind  kind,
+                    OdCustomer   *customer,
+                    OdPolicy     *policy,
+                    const GDate  *today)
+{
+  Letter *letter = g_new0 (Letter, 1);
+
+  letter->kind = kind;
+  letter->customer = g_object_ref (customer);
+  letter->policy = g_object_ref (policy);
+  letter->items = g_array_new (FALSE, TRUE, sizeof (LetterItem));
+  letter->today = *today;
+  return (OdPdfLetter *) letter;
+}
+
+void
+_od_pdf_letter_free (OdPdfLetter *self)
+{
+  Letter *letter = (Letter *) self;
+
+  letter_clear (letter);
+  g_free (letter);
+}
+
+OdLetterKind
+_od_pdf_letter_get_kind (OdPdfLetter *self)
+{
+  return ((Letter *) self)->kind;
+}
+
+void
+_od_pdf_letter_set_kind (OdPdfLetter  *self,
+                         OdLetterKind  kind)
+{
+  ((Letter *) self)->kind = kind;
+}
+
+guint
+_od_pdf_letter_get_n_invoices (OdPdfLetter *self)
+{
+  return ((Letter *) self)->items->len;
+}
+
+OdInvoice *
+_od_pdf_letter_get_invoice (OdPdfLetter *self,
+                            guint        index)
+{
+  return g_array_index (((Letter *) self)->items, LetterItem, index).invoice;
+}
+
+/* Adds @invoice; the amounts come from @action (the engine's plan) when
+ * given, else from @charges and the policy on the letter's date. */
+void
+_od_pdf_letter_add_invoice (OdPdfLetter           *self,
+                            OdInvoice             *invoice,
+                            const OdDunningAction *action,
+                            GPtrArray             *charges,
+                            GPtrArray             *history)
+{
+  Letter *letter = (Letter *) self;
+  LetterItem item = { g_object_ref (invoice), };
+
+  item.history = history;
+  if (charges != NULL)
+    item_amounts (&item, letter->kind, letter->policy, charges, &letter->today);
+  if (action != NULL)
+    {
+      /* The engine's figures for the step; fees charged before stay. */
+      item.fees += action->fee;
+      item.interest = action->interest;
+      item.interest_days = action->interest_days;
+      if (action->compensation > 0)
+        item.compensation = action->compensation;
+    }
+  g_array_append_val (letter->items, item);
+}
+
+void
+_od_pdf_letter_draw (OdPdfDoc    *doc,
+                     OdPdfLetter *self,
+                     gboolean     odd)
+{
+  draw_letter (doc, (Letter *) self, odd);
+}
+
+/* The history of @invoice_id in @snapshot, or NULL. */
+GPtrArray *
+_od_pdf_snapshot_history (OdDunningSnapshot *snapshot,
+                          gint64             invoice_id)
+{
+  for (guint i = 0; snapshot != NULL && i < od_dunning_snapshot_get_n_invoices (snapshot); i++)
+    {
+      OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
+
+      if (invoice->id == invoice_id)
+        return invoice->history;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  OdPdfLetter *letter;
+  GPtrArray   *attachments;   /* OdPdfInvoiceData*: the demand letter's copies */
+} SingleLetter;
+
+static gboolean
+render_single (OdPdfDoc  *doc,
+               gpointer   user_data,
+               GError   **error)
+{
+  SingleLetter *single = user_data;
+
+  _od_pdf_letter_draw (doc, single->letter, FALSE);
+  for (guint i = 0; i < single->attachments->len; i++)
+    if (!_od_pdf_draw_invoice (doc, g_ptr_array_index (single->attachments, i), TRUE, error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+invoice_data_free (gpointer data)
+{
+  _od_pdf_invoice_data_clear (data);
+  g_free (data);
+}
+
+/* Copies of @customer's open invoices, for a demand letter. */
+GPtrArray *
+_od_pdf_load_attachments (OdStore     *store,
+                          OdCustomer  *customer,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) invoices = _od_pdf_open_invoices (store, od_customer_get_id (customer), error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (invoice_data_free);
+
+  if (invoices == NULL)
+    return NULL;
+  for (guint i = 0; i < invoices->len; i++)
+    {
+      OdPdfInvoiceData *data = g_new0 (OdPdfInvoiceData, 1);
+
+      g_ptr_array_add (list, data);
+      if (!_od_pdf_invoice_data_load (store, g_ptr_array_index (invoices, i), customer, data, error))
+        return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+od_pdf_write_letter (OdStore        *store,
+                     const char     *number,
+                     OdLetterKind    kind,
+                     const GDate    *today,
+                     GOutputStream  *stream,
+                     GError        **error)
+{
+  g_autoptr(OdBusiness) business = NULL;
+  g_autoptr(OdInvoice) invoice = NULL;
+  g_autoptr(OdCustomer) customer = NULL;
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GPtrArray) charges = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  SingleLetter single = { 0, };
+  GDate day;
+  gboolean ok;
+
+  g_return_val_if_fail (OD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  _od_pdf_today (today, &day);
+  business = od_store_get_business (store, error);
+  if (business == NULL)
+    return FALSE;
+  invoice = _od_pdf_find_invoice (store, number, error);
+  if (invoice == NULL)
+    return FALSE;
+  customer = od_store_get_customer (store, od_invoice_get_customer_id (invoice), error);
+  if (customer == NULL)
+    return FALSE;
+  policy = od_store_get_effective_policy (store, od_customer_get_id (customer), error);
+  if (policy == NULL)
+    return FALSE;
+  charges = od_store_list_charges (store, od_invoice_get_id (invoice), error);
+  if (charges == NULL)
+    return FALSE;
+  if (kind == OD_LETTER_DEMAND)
+    {
+      snapshot = od_store_load_dunning_snapshot (store, error);
+      if (snapshot == NULL)
+        return FALSE;
+      attachments = _od_pdf_load_attachments (store, customer, error);
+      if (attachments == NULL)
+        return FALSE;
+    }
+  else
+    attachments = g_ptr_array_new ();
+
+  single.letter = _od_pdf_letter_new (kind, customer, policy, &day);
+  single.attachments = attachments;
+  _od_pdf_letter_add_invoice (single.letter, invoice, NULL, charges,
+                              _od_pdf_snapshot_history (snapshot, od_invoice_get_id (invoice)));
+  ok = od_pdf_doc_render (business, render_single, &single, stream, NULL, error);
+  _od_pdf_letter_free (single.letter);
+  return ok;
+}

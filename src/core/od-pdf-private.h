@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "od-pdf.h"
+#include "od-pdf-doc.h"
+
+G_BEGIN_DECLS
+
+/* What an invoice document shows, loaded once for both passes. */
+typedef struct
+{
+  OdInvoice   *invoice;
+  OdCustomer  *customer;
+  OdPolicy    *policy;      /* the effective one: discount, interest */
+  GPtrArray   *charges;     /* OdCharge* */
+} OdPdfInvoiceData;
+
+gboolean  _od_pdf_invoice_data_load   (OdStore          *store,
+                                       OdInvoice        *invoice,
+                                       OdCustomer       *customer,
+                                       OdPdfInvoiceData *data,
+                                       GError          **error);
+void      _od_pdf_invoice_data_clear  (OdPdfInvoiceData *data);
+gboolean  _od_pdf_draw_invoice        (OdPdfDoc         *doc,
+                                       OdPdfInvoiceData *data,
+                                       gboolean          copy,
+                                       GError          **error);
+
+/* A customer's open invoices, oldest due first. */
+GPtrArray *_od_pdf_open_invoices      (OdStore          *store,
+                                       gint64            customer_id,
+                                       GError          **error);
+/* The statement of @customer's open items (a section of its own). */
+void      _od_pdf_draw_statement      (OdPdfDoc         *doc,
+                                       OdCustomer       *customer,
+                                       GPtrArray        *invoices,
+                                       const GDate      *today);
+
+OdInvoice  *_od_pdf_find_invoice      (OdStore          *store,
+                                       const char       *number,
+                                       GError          **error);
+OdCustomer *_od_pdf_find_customer     (OdStore          *store,
+                                       const char       *ref,
+                                       GError          **error);
+void        _od_pdf_today             (const GDate      *today,
+                                       GDate            *out);
+
+/* Text: "1,234.56", "EUR 1,234.56", "23 Nov 2026", "23 November 2026". */
+char     *_od_pdf_amount              (gint64            minor,
+                                       const char       *currency);
+char     *_od_pdf_money               (gint64            minor,
+                                       const char       *currency);
+char     *_od_pdf_date                (const GDate      *date);
+char     *_od_pdf_long_date           (const GDate      *date);
+char     *_od_pdf_percent             (gint              basis_points);
+/* The postal address block of @customer, one line each. */
+char     *_od_pdf_recipient           (OdBusiness       *business,
+                                       OdCustomer       *customer);
+/* The business PaymentLink with {{invoice.number}} and {{amount_due}}. */
+char     *_od_pdf_payment_link        (OdBusiness       *business,
+                                       OdInvoice        *invoice);
+
+/* od-pdf-letter.c: a letter about one or more invoices of a customer. */
+typedef struct _OdPdfLetter OdPdfLetter;
+
+OdPdfLetter *_od_pdf_letter_new         (OdLetterKind           kind,
+                                         OdCustomer            *customer,
+                                         OdPolicy              *policy,
+                                         const GDate           *today);
+void         _od_pdf_letter_free        (OdPdfLetter           *letter);
+OdLetterKind _od_pdf_letter_get_kind    (OdPdfLetter           *letter);
+void         _od_pdf_letter_set_kind    (OdPdfLetter           *letter,
+                                         OdLetterKind           kind);
+guint        _od_pdf_letter_get_n_invoices (OdPdfLetter        *letter);
+OdInvoice   *_od_pdf_letter_get_invoice (OdPdfLetter           *letter,
+                                         guint                  index);
+void         _od_pdf_letter_add_invoice (OdPdfLetter           *letter,
+                                         OdInvoice             *invoice,
+                                         const OdDunningAction *action,
+                                         GPtrArray             *charges,
+                                         GPtrArray             *history);
+void         _od_pdf_letter_draw        (OdPdfDoc              *doc,
+                                         OdPdfLetter           *letter,
+                                         gboolean               odd);
+GPtrArray   *_od_pdf_snapshot_history   (OdDunningSnapshot     *snapshot,
+                                         gint64                 invoice_id);
+GPtrArray   *_od_pdf_load_attachments   (OdStore               *store,
+                                         OdCustomer            *customer,
+                                         GError               **error);
+
+G_END_DECLS
