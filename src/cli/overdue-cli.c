@@ -23,6 +23,8 @@ static const OdCliEntry commands[] = {
   { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
   { "customer", od_cli_customer, N_("customer opt-out|opt-in|do-not-chase|chase REF [--channel CHANNEL]") },
   { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },
+  { "pdf",      od_cli_pdf,      N_("pdf invoice|reminder|final-notice|demand NUMBER -o FILE, pdf statement|packet REF -o FILE") },
+  { "letters",  od_cli_letters,  N_("letters [--as-of WHEN] -o FILE        every letter due to be posted, in one PDF") },
 };
 
 static void
