@@ -56,6 +56,18 @@ letter_clear (Letter *letter)
   g_clear_object (&letter->policy);
 }
 
+/* A reminder before any of its invoices is due: a friendly note. */
+static gboolean
+is_pre_due (Letter *letter)
+{
+  if (letter->kind != OD_LETTER_REMINDER)
+    return FALSE;
+  for (guint i = 0; i < letter->items->len; i++)
+    if (od_invoice_days_overdue (g_array_index (letter->items, LetterItem, i).invoice, &letter->today) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 salutation (OdCustomer *customer)
 {
@@ -78,6 +90,14 @@ body_text (Letter      *letter,
   g_autofree char *due = _od_pdf_long_date (od_invoice_get_due_date (first->invoice));
   guint n = letter->items->len;
 
+  if (is_pre_due (letter))
+    return n == 1
+      ? g_strdup_printf (_("A friendly note: invoice %s for %s is due on %s. "
+                           "If you have already arranged payment, thank you, and please ignore this letter."),
+                         number, amount, due)
+      : g_strdup_printf (_("A friendly note: the invoices below, %s in all, are due soon. "
+                           "If you have already arranged payment, thank you, and please ignore this letter."),
+                         amount);
   switch (letter->kind)
     {
     case OD_LETTER_FINAL_NOTICE:
@@ -291,7 +311,8 @@ draw_letter (OdPdfDoc *doc,
   g_autofree char *body = NULL;
   g_autofree char *link = _od_pdf_payment_link (business, first->invoice);
   g_autoptr(GString) pay = g_string_new (NULL);
-  const char *title = kind_title (letter->kind);
+  /* Translators: the subject of a letter sent before the due date */
+  const char *title = is_pre_due (letter) ? _("Your invoice is due soon") : kind_title (letter->kind);
   const char *labels[] = { _("Customer no."), _("Date"), _("Invoice no.") };
   const char *values[] = { od_customer_get_ref (letter->customer), date,
                            od_invoice_get_number (first->invoice) };

@@ -63,8 +63,11 @@ _od_pdf_money (gint64      minor,
                const char *currency)
 {
   OdMoney money = od_money_init (minor, currency);
+  g_autofree char *text = od_money_format (&money);
+  g_auto(GStrv) parts = g_strsplit (text, " ", 2);
 
-  return od_money_format (&money);
+  /* A no-break space: "EUR" never ends a line without its amount. */
+  return g_strjoinv ("\u00a0", parts);
 }
 
 char *

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# overdue-cli pdf and letters on the demo ledger: every document opens in
+# qpdf, embeds its fonts, and the letter batch starts each letter on an
+# odd page.
+set -u
+
+cli="${OVERDUE_CLI:?set by meson}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+expect() {
+  local want="$1" what="$2"; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok "$what"; else not_ok "$what" "exit $got, wanted $want" "$(cat "$tmp/err")"; fi
+}
+# check_pdf FILE WHAT: qpdf finds no damage and every font is embedded.
+check_pdf() {
+  if qpdf --check "$1" >"$tmp/qpdf" 2>&1; then ok "$2: qpdf --check passes"; else not_ok "$2: qpdf --check passes" "$(tail -3 "$tmp/qpdf")"; fi
+  pdffonts "$1" >"$tmp/fonts" 2>&1
+  # Columns: name type encoding emb sub uni object ID; skip the two header lines.
+  local fonts not_embedded
+  fonts=$(tail -n +3 "$tmp/fonts" | wc -l)
+  not_embedded=$(tail -n +3 "$tmp/fonts" | awk '{ if ($(NF-4) != "yes") print }' | wc -l)
+  if [ "$fonts" -gt 0 ] && [ "$not_embedded" -eq 0 ]; then ok "$2: every font embedded"; else not_ok "$2: every font embedded" "$(cat "$tmp/fonts")"; fi
+}
+text_has() {
+  if pdftotext "$1" - 2>/dev/null | grep -qF -- "$2"; then ok "$3"; else not_ok "$3" "no “$2” in $1"; fi
+}
+
+db="$tmp/demo.db"
+expect 0 "init --demo" -- "$cli" --db "$db" init --demo --today 2026-11-23
+
+number=$(sqlite3 "$db" "SELECT number FROM invoices WHERE status = 'open' ORDER BY due_date LIMIT 1")
+ref=$(sqlite3 "$db" "SELECT c.ref FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.number = '$number'")
+name=$(sqlite3 "$db" "SELECT c.name FROM customers c WHERE c.ref = '$ref'")
+
+expect 0 "pdf invoice" -- "$cli" --db "$db" pdf invoice "$number" -o "$tmp/invoice.pdf"
+check_pdf "$tmp/invoice.pdf" "invoice"
+text_has "$tmp/invoice.pdf" "Invoice $number" "the invoice names its number"
+text_has "$tmp/invoice.pdf" "$name" "the invoice names the customer"
+
+for kind in reminder final-notice demand; do
+  expect 0 "pdf $kind" -- "$cli" --db "$db" pdf "$kind" "$number" -o "$tmp/$kind.pdf" --date 2026-11-23
+  check_pdf "$tmp/$kind.pdf" "$kind"
+done
+text_has "$tmp/demand.pdf" "Invoice $number (copy)" "the demand letter has the invoice attached"
+text_has "$tmp/demand.pdf" "Page 1 of" "the demand letter numbers its pages"
+
+expect 0 "pdf statement" -- "$cli" --db "$db" pdf statement "$ref" -o "$tmp/statement.pdf" --date 2026-11-23
+check_pdf "$tmp/statement.pdf" "statement"
+text_has "$tmp/statement.pdf" "$number" "the statement lists the open invoice"
+
+expect 0 "pdf packet with CSV" -- "$cli" --db "$db" pdf packet "$ref" -o "$tmp/packet.pdf" --csv "$tmp/packet.csv" --date 2026-11-23
+check_pdf "$tmp/packet.pdf" "packet"
+if grep -q "^open-item,$ref," "$tmp/packet.csv"; then ok "the packet CSV lists the open items"; else not_ok "the packet CSV lists the open items" "$(head -3 "$tmp/packet.csv")"; fi
+
+expect 65 "an unknown invoice is bad input" -- "$cli" --db "$db" pdf invoice NO-SUCH -o "$tmp/none.pdf"
+if [ ! -e "$tmp/none.pdf" ] && [ -z "$(ls -A "$tmp" | grep '^\.none')" ]; then ok "a failure leaves no file behind"; else not_ok "a failure leaves no file behind" "$(ls -la "$tmp")"; fi
+expect 2 "pdf without -o is a usage error" -- "$cli" --db "$db" pdf invoice "$number"
+expect 2 "an unknown document is a usage error" -- "$cli" --db "$db" pdf poster "$number" -o "$tmp/x.pdf"
+
+# Customers who asked for post: their steps fall back to letters.
+for c in $("$cli" --db "$db" plan --as-of 2026-11-23 --json | python3 -c 'import json, sys; print(" ".join(sorted({a["customer"] for a in json.load(sys.stdin) if a["status"] == "due"})))'); do
+  "$cli" --db "$db" customer opt-out "$c" --channel email >/dev/null
+done
+before=$(sqlite3 "$db" "SELECT count(*) FROM dunning_history")
+expect 0 "letters" -- "$cli" --db "$db" letters --as-of 2026-11-23 -o "$tmp/letters.pdf"
+check_pdf "$tmp/letters.pdf" "letters"
+letters=$(grep -oE '^[0-9]+' "$tmp/out")
+after=$(sqlite3 "$db" "SELECT count(*) FROM dunning_history")
+[ "$before" = "$after" ] && ok "letters only reads" || not_ok "letters only reads" "history $before -> $after"
+if [ "${letters:-0}" -ge 2 ]; then ok "several letters are due ($letters)"; else not_ok "several letters are due" "$(cat "$tmp/out")"; fi
+# Each letter's first page has the letterhead's subject line; it must be odd.
+pages=$(pdfinfo "$tmp/letters.pdf" | awk '/^Pages:/ { print $2 }')
+starts=""
+bad=0
+for ((p = 1; p <= pages; p++)); do
+  if pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^(Payment reminder|Final notice|Letter before action|Your invoice is due soon)'; then
+    starts="$starts $p"
+    [ $((p % 2)) -eq 1 ] || bad=1
+  fi
+done
+count=$(echo $starts | wc -w)
+if [ "$bad" -eq 0 ] && [ "$count" -eq "$letters" ]; then ok "each letter starts on an odd page ($starts)"; else not_ok "each letter starts on an odd page" "starts:$starts of $pages pages, $letters letters"; fi
+
+echo "1..$n"
+exit $((failed > 0))
