@@ -608,7 +608,7 @@ od_pdf_doc_address (OdPdfDoc   *doc,
            * ellipsised only when even 5.5 pt is too wide. */
           g_autoptr(PangoFontDescription) font =
             pango_font_description_copy (pango_layout_get_font_description (layout));
-          double size = MAX (5.5, 7.5 * width * PANGO_SCALE / logical.width);
+          double size = MAX (5.5, 0.97 * 7.5 * width * PANGO_SCALE / logical.width);
 
           pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
           pango_layout_set_font_description (layout, font);

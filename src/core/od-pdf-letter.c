@@ -365,7 +365,7 @@ draw_letter (OdPdfDoc *doc,
       g_string_append_printf (pay, _(", quoting %s."), od_invoice_get_number (first->invoice));
     }
   if (link != NULL)
-    g_string_append_printf (pay, "%s%s", pay->len > 0 ? " " : "", link);
+    g_string_append_printf (pay, _("%sOr pay online: %s"), pay->len > 0 ? " " : "", link);
   if (pay->len > 0)
     {
       od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
@@ -502,17 +502,20 @@ _od_pdf_letter_add_invoice (OdPdfLetter           *self,
   LetterItem item = { g_object_ref (invoice), };
 
   item.history = history;
-  if (charges != NULL)
-    item_amounts (&item, letter->kind, letter->policy, charges, &letter->today);
   if (action != NULL)
     {
-      /* The engine's figures for the step; fees charged before stay. */
+      /* The engine's figures for this step, on top of the fees charged
+       * before. */
+      for (guint i = 0; charges != NULL && i < charges->len; i++)
+        if (od_charge_get_kind (g_ptr_array_index (charges, i)) == OD_CHARGE_KIND_LATE_FEE)
+          item.fees += od_charge_get_amount (g_ptr_array_index (charges, i));
       item.fees += action->fee;
       item.interest = action->interest;
       item.interest_days = action->interest_days;
-      if (action->compensation > 0)
-        item.compensation = action->compensation;
+      item.compensation = action->compensation;
     }
+  else if (charges != NULL)
+    item_amounts (&item, letter->kind, letter->policy, charges, &letter->today);
   g_array_append_val (letter->items, item);
 }
 

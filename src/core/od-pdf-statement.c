@@ -69,11 +69,11 @@ draw_currency (OdPdfDoc    *doc,
                const GDate *today)
 {
   double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
-  double money = 25.0 * OD_PDF_MM;
+  double money = 24.0 * OD_PDF_MM;
   OdPdfColumn columns[] = {
     { _("Invoice"), 0, FALSE },
-    { _("Issued"), 23.0 * OD_PDF_MM, FALSE },
-    { _("Due"), 23.0 * OD_PDF_MM, FALSE },
+    { _("Issued"), 25.0 * OD_PDF_MM, FALSE },
+    { _("Due"), 25.0 * OD_PDF_MM, FALSE },
     { _("Total"), money, TRUE },
     { _("Paid"), money, TRUE },
     { _("Outstanding"), money, TRUE },
