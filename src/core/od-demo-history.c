@@ -6,7 +6,10 @@
  * end of each past day and what it took then is recorded as history. */
 
 #include "od-demo-private.h"
+#include "od-charge.h"
 #include "od-dunning.h"
+
+#include <glib/gi18n-lib.h>
 
 /* How far back the demo's chasing goes: the oldest open invoice in the
  * demo is a few months overdue. */
@@ -33,6 +36,61 @@ index_invoices (OdDunningSnapshot *snapshot)
 }
 
 static gboolean
+charge (OdStore          *store,
+        OdDunningInvoice *invoice,
+        OdDunningAction  *action,
+        OdChargeKind      kind,
+        gint64            amount,
+        const char       *description,
+        GError          **error)
+{
+  g_autoptr(OdCharge) charge = od_charge_new ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (action->at),
+                  (GDateMonth) g_date_time_get_month (action->at),
+                  (GDateYear) g_date_time_get_year (action->at));
+  od_charge_set_invoice_id (charge, invoice->id);
+  od_charge_set_kind (charge, kind);
+  od_charge_set_date (charge, &date);
+  od_charge_set_amount (charge, amount);
+  od_charge_set_currency (charge, invoice->currency);
+  od_charge_set_description (charge, description);
+  if (kind == OD_CHARGE_KIND_LATE_FEE)
+    od_charge_set_step (charge, action->step);
+  return od_store_insert_charge (store, charge, error);
+}
+
+/* A step taken charges its fee, and the first step after the due date
+ * the fixed compensation, as a run does. */
+static gboolean
+take_charges (OdStore          *store,
+              OdDunningInvoice *invoice,
+              OdDunningAction  *action,
+              GError          **error)
+{
+  if (action->fee > 0)
+    {
+      if (!charge (store, invoice, action, OD_CHARGE_KIND_LATE_FEE, action->fee,
+                   _("Late fee"), error))
+        return FALSE;
+      invoice->fees_charged += action->fee;
+    }
+
+  if (action->compensation > 0 && !invoice->compensation_charged)
+    {
+      if (!charge (store, invoice, action, OD_CHARGE_KIND_COMPENSATION,
+                   action->compensation, _("Fixed compensation for recovery costs"),
+                   error))
+        return FALSE;
+      invoice->compensation_charged = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 take (OdStore          *store,
       OdDunningInvoice *invoice,
       OdDunningAction  *action,
@@ -45,7 +103,7 @@ take (OdStore          *store,
 
   od_dunning_invoice_add_history (invoice, action->step, action->repeat,
                                   state, action->channel, action->at);
-  return TRUE;
+  return state != OD_HISTORY_TAKEN || take_charges (store, invoice, action, error);
 }
 
 static gboolean
