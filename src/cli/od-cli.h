@@ -28,6 +28,7 @@ typedef int (*OdCliCommand) (OdCli  *cli,
                              char  **argv);
 
 int            od_cli_init     (OdCli *cli, int argc, char **argv);
+int            od_cli_account  (OdCli *cli, int argc, char **argv);
 int            od_cli_business (OdCli *cli, int argc, char **argv);
 int            od_cli_policy   (OdCli *cli, int argc, char **argv);
 int            od_cli_import   (OdCli *cli, int argc, char **argv);

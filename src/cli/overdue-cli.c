@@ -25,6 +25,7 @@ static const OdCliEntry commands[] = {
   { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },
   { "pdf",      od_cli_pdf,      N_("pdf invoice|reminder|final-notice|demand NUMBER -o FILE, pdf statement|packet REF -o FILE") },
   { "letters",  od_cli_letters,  N_("letters [--as-of WHEN] -o FILE        every letter due to be posted, in one PDF") },
+  { "account",  od_cli_account,  N_("account smtp|sms set [options], account smtp test  the mail and SMS accounts (secrets read from standard input)") },
 };
 
 static void

@@ -148,12 +148,12 @@ od_smtp_account_validate (const OdSmtpAccount  *self,
     return invalid (error, "%s", _("The mail server’s port must be between 1 and 65535"));
   if (self->security != OD_SMTP_SECURITY_STARTTLS && self->security != OD_SMTP_SECURITY_TLS)
     return invalid (error, "%s", _("The connection security must be STARTTLS or TLS"));
+  if (!od_mail_address_is_valid (self->from_address))
+    return invalid (error, _("The sender address “%s” is not a valid email address"), shown (self->from_address));
   if (self->user != NULL &&
       (*self->user == '\0' || !g_utf8_validate (self->user, -1, NULL) ||
        has_control_or_space (self->user)))
     return invalid (error, _("The user name “%s” is empty or holds spaces or control characters"), shown (self->user));
-  if (!od_mail_address_is_valid (self->from_address))
-    return invalid (error, _("The sender address “%s” is not a valid email address"), shown (self->from_address));
   if (self->ca_file != NULL &&
       (!g_path_is_absolute (self->ca_file) ||
        !g_file_test (self->ca_file, G_FILE_TEST_IS_REGULAR)))
