@@ -299,6 +299,7 @@ assert_no_secret (const OdSmsResult *result)
 
   if (result->error == NULL)
     return;
+  g_test_message ("%s: %s", od_sms_outcome_to_string (result->outcome), result->error->message);
   if (strstr (result->error->message, TOKEN) != NULL || strstr (result->error->message, basic) != NULL)
     g_error ("the token leaked into “%s”", result->error->message);
 }
