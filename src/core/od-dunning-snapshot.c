@@ -143,6 +143,7 @@ od_dunning_snapshot_add_invoice (OdDunningSnapshot *self,
   invoice->id = id;
   invoice->number = g_strdup (number);
   invoice->customer_id = customer_id;
+  invoice->variant = od_dunning_variant_for_number (number);
   g_date_clear (&invoice->issue_date, 1);
   g_date_clear (&invoice->due_date, 1);
   memcpy (invoice->currency, "EUR", 4);
@@ -341,4 +342,54 @@ od_action_status_to_string (OdActionStatus status)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * od_dunning_variant_for_number:
+ *
+ * Returns: 0 or 1, the same for the same @number on every machine
+ */
+guint
+od_dunning_variant_for_number (const char *number)
+{
+  guint32 hash = 2166136261u;
+
+  g_return_val_if_fail (number != NULL, 0);
+
+  for (const guchar *p = (const guchar *) number; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 16777619u;
+    }
+  hash ^= hash >> 16;
+  hash *= 0x85ebca6bu;
+  hash ^= hash >> 13;
+  hash *= 0xc2b2ae35u;
+  hash ^= hash >> 16;
+  return hash & 1;
+}
+
+/**
+ * od_dunning_step_template:
+ *
+ * Returns: (transfer full) (nullable): the template's name
+ */
+char *
+od_dunning_step_template (OdPolicyStep *step,
+                          guint         variant)
+{
+  const char *names;
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  g_return_val_if_fail (OD_IS_POLICY_STEP (step), NULL);
+
+  names = od_policy_step_get_template (step);
+  if (names == NULL)
+    return NULL;
+  parts = g_strsplit (names, ";", 3);
+  n = g_strv_length (parts);
+  if (n == 0)
+    return NULL;
+  return g_strstrip (g_strdup (parts[variant > 0 && n > 1 ? 1 : 0]));
 }

@@ -344,6 +344,7 @@ make_action (InvoiceCtx     *ctx,
   action->customer_ref = g_strdup (ctx->customer->ref);
   action->step = g_strdup (instance->name);
   action->repeat = instance->repeat;
+  action->variant = invoice->variant;
   action->at = g_date_time_to_timezone (at, ctx->zone);
   memcpy (action->currency, invoice->currency, sizeof action->currency);
   action->amount_due = instance->amount_due;

@@ -70,7 +70,7 @@ typedef struct
   GPtrArray      *history;      /* OdDunningHistory* */
   gint64          fees_charged; /* minor units of fee charges made so far */
   gboolean        compensation_charged;
-  guint           variant;      /* reserved for A/B templates; 0 */
+  guint           variant;      /* A/B templates: od_dunning_variant_for_number() */
 } OdDunningInvoice;
 
 typedef struct
@@ -160,6 +160,7 @@ typedef struct
   gint64          compensation; /* the fixed compensation, once per invoice */
   gint            days_overdue; /* due date to now's local date; 0 before the due date */
   OdActionStatus  status;
+  guint           variant;      /* the invoice's: which of a step's templates */
   char           *reason;       /* why not due: human text, translatable */
   char           *group;        /* same group = one message: "customer:channel:date" */
 } OdDunningAction;
@@ -193,6 +194,17 @@ OdDunningPlan      *od_dunning_plan_full              (OdDunningSnapshot *snapsh
                                                        OdDunningFlags     flags);
 void                od_dunning_plan_free              (OdDunningPlan     *plan);
 const char         *od_action_status_to_string        (OdActionStatus     status);
+
+/* A/B templates: a step may name two templates ("Template=a;b"). An
+ * invoice's variant (0 or 1) depends only on the bytes of its number, so
+ * it never flips: the low bit of murmur3's 32-bit finaliser applied to
+ * the 32-bit FNV-1a hash of the number. (FNV-1a's own low bit is only the
+ * parity of the bytes, which sequential numbers would make alternate.) */
+guint               od_dunning_variant_for_number     (const char        *number);
+/* The template of @step for @variant: the second of two names for
+ * variant 1, else the first; a new string, NULL when the step names none. */
+char               *od_dunning_step_template          (OdPolicyStep      *step,
+                                                       guint              variant);
 
 /* Interest: simple, daily, on @principal at @annual_bp from the day after
  * @from to @to inclusive, on an actual/365 basis (366 in leap years, day

@@ -319,4 +319,32 @@ OdPolicy     *_od_sqlite_store_read_policy        (OdSqliteConn           *conn,
                                                    gint64                  customer_id,
                                                    GError                **error);
 
+/* od-sqlite-store-reports.c */
+/* Adds od_variant (number) to @db: od_dunning_variant_for_number(). */
+void          _od_sqlite_register_report_functions (sqlite3       *db);
+gboolean      _od_sqlite_store_foreach_aging      (OdStore                *store,
+                                                   const GDate            *as_of,
+                                                   const guint            *edges,
+                                                   guint                   n_edges,
+                                                   OdStoreAgingFunc        func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+GArray       *_od_sqlite_store_sum_receivables    (OdStore                *store,
+                                                   const GDate            *as_of,
+                                                   GError                **error);
+GArray       *_od_sqlite_store_sum_sales          (OdStore                *store,
+                                                   const GDate            *from,
+                                                   const GDate            *to,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_foreach_behaviour  (OdStore                *store,
+                                                   const GDate            *as_of,
+                                                   OdStoreBehaviourFunc    func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_foreach_outcome    (OdStore                *store,
+                                                   const GDate            *as_of,
+                                                   OdStoreOutcomeFunc      func,
+                                                   gpointer                user_data,
+                                                   GError                **error);
+
 G_END_DECLS

@@ -104,6 +104,7 @@ conn_open (OdSqliteConn  *conn,
   sqlite3_extended_result_codes (conn->db, TRUE);
   sqlite3_busy_timeout (conn->db, BUSY_TIMEOUT_MS);
   sqlite3_create_collation (conn->db, "OD_NAME", SQLITE_UTF8, NULL, collate_name);
+  _od_sqlite_register_report_functions (conn->db);
   conn->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) sqlite3_finalize);
   return TRUE;
@@ -624,6 +625,11 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->get_policy = _od_sqlite_store_get_policy;
   iface->set_policy = _od_sqlite_store_set_policy;
   iface->load_dunning_snapshot = _od_sqlite_store_load_dunning_snapshot;
+  iface->foreach_aging = _od_sqlite_store_foreach_aging;
+  iface->sum_receivables = _od_sqlite_store_sum_receivables;
+  iface->sum_sales = _od_sqlite_store_sum_sales;
+  iface->foreach_behaviour = _od_sqlite_store_foreach_behaviour;
+  iface->foreach_outcome = _od_sqlite_store_foreach_outcome;
 }
 
 /* GObject */

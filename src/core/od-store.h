@@ -74,6 +74,74 @@ typedef gboolean (*OdStorePaymentFunc)  (OdPayment  *payment,
                                          gpointer    user_data,
                                          GError    **error);
 
+/* Reports (od-store-reports.c): rows the store aggregates, so that a
+ * report never holds the ledger. Amounts are minor units of @currency;
+ * strings belong to the store and last until the callback returns. */
+typedef struct
+{
+  gint64      customer_id;
+  const char *customer_ref;
+  const char *customer_name;
+  const char *currency;
+  guint       bucket;         /* 0 = not yet due, k = past due edge k-1 .. edge k */
+  gint64      open;           /* what was open on the as-of date */
+  guint       n_invoices;
+} OdStoreAgingRow;
+
+typedef struct
+{
+  char        currency[4];
+  gint64      amount;         /* receivables open, or sales */
+  gint64      current;        /* receivables: of which not yet due */
+} OdStoreCurrencySum;
+
+typedef struct
+{
+  gint64      customer_id;
+  const char *customer_ref;
+  const char *customer_name;
+  /* Invoices paid in full by the as-of date (the day the payments first
+   * reached the total): how many, days from issue to payment and beyond
+   * the due date summed, how many after their due date; the same for
+   * those paid in the 90 days up to the as-of date. */
+  guint       n_settled;
+  gint64      days_to_pay_sum;
+  gint64      days_beyond_sum;
+  guint       n_late;
+  guint       n_recent;
+  gint64      recent_beyond_sum;
+  /* Open on the as-of date and past their due date. */
+  guint       n_past_due;
+  gint        max_days_past_due;
+  /* Promises whose date has passed, and of those the ones kept. */
+  guint       promises_due;
+  guint       promises_kept;
+  /* Disputes open on the as-of date; raised in the year before it. */
+  guint       open_disputes;
+  guint       disputes_year;
+  gint64      credit_limit;
+  const char *credit_currency; /* the business currency when the customer names none */
+  gint64      credit_open;     /* open in @credit_currency */
+} OdStoreBehaviourRow;
+
+typedef struct
+{
+  const char *step;
+  guint       variant;        /* od_dunning_variant_for_number() of the invoice */
+  gint        days;           /* step to payment in full; -1 = not paid by the as-of date */
+  guint       n_invoices;
+} OdStoreOutcomeRow;
+
+typedef gboolean (*OdStoreAgingFunc)     (const OdStoreAgingRow     *row,
+                                          gpointer                   user_data,
+                                          GError                   **error);
+typedef gboolean (*OdStoreBehaviourFunc) (const OdStoreBehaviourRow *row,
+                                          gpointer                   user_data,
+                                          GError                   **error);
+typedef gboolean (*OdStoreOutcomeFunc)   (const OdStoreOutcomeRow   *row,
+                                          gpointer                   user_data,
+                                          GError                   **error);
+
 #define OD_TYPE_STORE (od_store_get_type ())
 G_DECLARE_INTERFACE (OdStore, od_store, OD, STORE, GObject)
 
@@ -138,6 +206,13 @@ struct _OdStoreInterface
   OdPolicy *   (*get_policy)             (OdStore *self, gint64 customer_id, GError **error);
   gboolean     (*set_policy)             (OdStore *self, gint64 customer_id, OdPolicy *policy, GError **error);
   OdDunningSnapshot * (*load_dunning_snapshot) (OdStore *self, GError **error);
+
+  /* Reports */
+  gboolean     (*foreach_aging)          (OdStore *self, const GDate *as_of, const guint *edges, guint n_edges, OdStoreAgingFunc func, gpointer user_data, GError **error);
+  GArray *     (*sum_receivables)        (OdStore *self, const GDate *as_of, GError **error);
+  GArray *     (*sum_sales)              (OdStore *self, const GDate *from, const GDate *to, GError **error);
+  gboolean     (*foreach_behaviour)      (OdStore *self, const GDate *as_of, OdStoreBehaviourFunc func, gpointer user_data, GError **error);
+  gboolean     (*foreach_outcome)        (OdStore *self, const GDate *as_of, OdStoreOutcomeFunc func, gpointer user_data, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -323,5 +398,44 @@ OdPolicy    *od_store_get_effective_policy (OdStore              *self,
  * their own policies. */
 OdDunningSnapshot *od_store_load_dunning_snapshot (OdStore       *self,
                                                    GError       **error);
+
+/* Reports (od-store-reports.c). Every figure is as of a date: invoices
+ * issued after it do not exist yet, payments and credits after it have
+ * not come; void invoices never count. Amounts are per currency. */
+
+/* Calls @func once per (customer, currency, bucket) with something open
+ * on @as_of, by customer name, then currency, then bucket. @edges are
+ * the ascending upper edges (days past due) of the past-due buckets but
+ * the last: {30, 60, 90} gives current, 1–30, 31–60, 61–90, 91+. */
+gboolean     od_store_foreach_aging      (OdStore                *self,
+                                          const GDate            *as_of,
+                                          const guint            *edges,
+                                          guint                   n_edges,
+                                          OdStoreAgingFunc        func,
+                                          gpointer                user_data,
+                                          GError                **error);
+/* What was open on @as_of per currency (OdStoreCurrencySum, by code). */
+GArray      *od_store_sum_receivables    (OdStore                *self,
+                                          const GDate            *as_of,
+                                          GError                **error);
+/* The totals of the invoices issued from @from to @to inclusive, per
+ * currency (OdStoreCurrencySum, by code). */
+GArray      *od_store_sum_sales          (OdStore                *self,
+                                          const GDate            *from,
+                                          const GDate            *to,
+                                          GError                **error);
+/* Calls @func once per customer that is not archived, by name. */
+gboolean     od_store_foreach_behaviour  (OdStore                *self,
+                                          const GDate            *as_of,
+                                          OdStoreBehaviourFunc    func,
+                                          gpointer                user_data,
+                                          GError                **error);
+/* Calls @func per (step, variant, days to payment) of the steps taken
+ * (repeats not counted) on or before @as_of, by step then variant. */
+gboolean     od_store_foreach_outcome    (OdStore                *self,
+                                          const GDate            *as_of,
+                                          OdStoreOutcomeFunc      func,
+                                          gpointer                user_data,
+                                          GError                **error);
 
 G_END_DECLS
