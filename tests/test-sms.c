@@ -12,6 +12,7 @@
 #define FROM "+15557122661"
 #define SERVICE "MG9752274e9e519418a7406176694466fa"
 #define MESSAGES_PATH "/2010-04-01/Accounts/" SID "/Messages.json"
+#define ACCOUNT_PATH "/2010-04-01/Accounts/" SID ".json"
 
 /* How the gateway answers the next request. */
 typedef enum
@@ -160,6 +161,9 @@ handler (SoupServer        *server,
   /* As Twilio: the credentials first, then the resource. */
   if (!authorized (gw->authorization))
     respond (msg, 401, unauthorized_json);
+  else if (g_strcmp0 (path, ACCOUNT_PATH) == 0 && g_strcmp0 (gw->method, "GET") == 0)
+    respond (msg, 200, "{\"sid\": \"" SID "\", \"friendly_name\": \"Acme\", \"status\": \"active\", "
+                       "\"type\": \"Full\", \"uri\": \"" ACCOUNT_PATH "\"}");
   else if (g_strcmp0 (path, MESSAGES_PATH) != 0)
     respond (msg, 404, "{\"code\": 20404, \"message\": \"The requested resource was not found\", \"status\": 404}");
   else if (reply == REPLY_CREATED)
@@ -661,6 +665,59 @@ test_cancelled (Fixture       *f,
 }
 
 static void
+keep_result_cb (GObject      *object,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (res);
+}
+
+static void
+test_account_check (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdSmsClient) wrong = NULL;
+  g_autoptr(OdSmsClient) elsewhere = NULL;
+  g_autofree char *prefixed = g_strconcat (f->url, "/nothing", NULL);
+  GAsyncResult *async_result = NULL;
+
+  g_assert_true (od_sms_client_test (f->client, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->gateway.method, ==, "GET");
+  g_assert_cmpstr (f->gateway.path, ==, ACCOUNT_PATH);
+  g_assert_true (authorized (f->gateway.authorization));
+
+  od_sms_client_test_async (f->client, NULL, keep_result_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (od_sms_client_test_finish (f->client, async_result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&async_result);
+
+  wrong = od_sms_client_new (f->url, SID, TOKEN "x", FROM, &error);
+  g_assert_no_error (error);
+  g_assert_false (od_sms_client_test (wrong, NULL, &error));
+  g_assert_error (error, OD_SMS_ERROR, OD_SMS_ERROR_AUTH);
+  assert_error_mentions (error, "check the account SID and token");
+  g_assert_null (strstr (error->message, TOKEN));
+  g_clear_error (&error);
+
+  elsewhere = od_sms_client_new (prefixed, SID, TOKEN, FROM, &error);
+  g_assert_no_error (error);
+  g_assert_false (od_sms_client_test (elsewhere, NULL, &error));
+  g_assert_error (error, OD_SMS_ERROR, OD_SMS_ERROR_SETUP);
+  assert_error_mentions (error, "knows no account");
+  assert_error_mentions (error, prefixed);
+  g_clear_error (&error);
+
+  /* No message was sent by any of this. */
+  g_assert_null (f->gateway.form == NULL ? NULL : g_hash_table_lookup (f->gateway.form, "Body"));
+}
+
+static void
 test_setup (void)
 {
   static const struct { const char *url; const char *sid; const char *token; const char *sender; const char *why; } bad[] = {
@@ -731,6 +788,7 @@ main (int   argc,
   ADD ("connection-refused", test_connection_refused, NULL);
   ADD ("bad-number-not-sent", test_bad_number_not_sent, NULL);
   ADD ("cancelled", test_cancelled, NULL);
+  ADD ("account-check", test_account_check, NULL);
   g_test_add_func ("/od/sms/setup", test_setup);
 
 #undef ADD

@@ -28,4 +28,11 @@ void _od_sms_client_classify (const OdSmsClientInfo *info,
                               GError                *error,
                               OdSmsResult           *result);
 
+/* Whether the account check's reply accepts the account; @soup_error as
+ * libsoup gave it. */
+gboolean _od_sms_client_check_account (const OdSmsClientInfo  *info,
+                                       SoupMessage            *message,
+                                       GError                 *soup_error,
+                                       GError                **error);
+
 G_END_DECLS

@@ -292,3 +292,41 @@ _od_sms_client_classify (const OdSmsClientInfo *info,
           _("Could not reach the SMS gateway at %s: %s; the message to %s will be tried again later"),
           info->base_url, why, result->to);
 }
+
+gboolean
+_od_sms_client_check_account (const OdSmsClientInfo  *info,
+                              SoupMessage            *message,
+                              GError                 *soup_error,
+                              GError                **error)
+{
+  guint status = soup_message_get_status (message);
+
+  if (status == SOUP_STATUS_NONE)
+    {
+      g_assert (soup_error != NULL);
+      if (g_error_matches (soup_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_error_copy (soup_error));
+      else if (g_error_matches (soup_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+        g_set_error (error, OD_SMS_ERROR, OD_SMS_ERROR_TIMEOUT,
+                     _("The SMS gateway at %s did not answer within %u seconds"), info->base_url, info->timeout);
+      else
+        g_set_error (error, OD_SMS_ERROR, OD_SMS_ERROR_NETWORK,
+                     _("Could not reach the SMS gateway at %s: %s"), info->base_url, soup_error->message);
+      return FALSE;
+    }
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    return TRUE;
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    g_set_error (error, OD_SMS_ERROR, OD_SMS_ERROR_AUTH,
+                 _("The SMS gateway refused the account SID “%s” and its token: check the account SID and token"),
+                 info->account_sid);
+  else if (status == SOUP_STATUS_NOT_FOUND)
+    g_set_error (error, OD_SMS_ERROR, OD_SMS_ERROR_SETUP,
+                 _("The SMS gateway at %s knows no account “%s”: check the account SID and the gateway URL"),
+                 info->base_url, info->account_sid);
+  else
+    g_set_error (error, OD_SMS_ERROR, OD_SMS_ERROR_PROTOCOL,
+                 _("The SMS gateway at %s answered HTTP %u to the account check"), info->base_url, status);
+  return FALSE;
+}

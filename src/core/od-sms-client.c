@@ -176,11 +176,8 @@ check_sender (const char  *sender,
   return TRUE;
 }
 
-static void
-classify (OdSmsClient *self,
-          Send        *send,
-          GBytes      *body,
-          GError      *error)
+static OdSmsClientInfo
+info_of (OdSmsClient *self)
 {
   OdSmsClientInfo info = {
     .base_url = self->base_url,
@@ -189,6 +186,17 @@ classify (OdSmsClient *self,
     .token = self->auth_token,
     .timeout = self->timeout,
   };
+
+  return info;
+}
+
+static void
+classify (OdSmsClient *self,
+          Send        *send,
+          GBytes      *body,
+          GError      *error)
+{
+  OdSmsClientInfo info = info_of (self);
 
   _od_sms_client_classify (&info, send->message, send->wrote_body, body, error, send->result);
 }
@@ -262,6 +270,40 @@ send_ready_cb (GObject      *object,
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), res, &error);
   classify (self, send, body, error);
   g_task_return_pointer (task, g_steal_pointer (&send->result), (GDestroyNotify) od_sms_result_free);
+}
+
+static SoupMessage *
+account_message (OdSmsClient *self)
+{
+  g_autofree char *escaped_sid = g_uri_escape_string (self->account_sid, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("%s/2010-04-01/Accounts/%s.json", self->base_url, escaped_sid);
+  SoupMessage *message = soup_message_new (SOUP_METHOD_GET, url);
+
+  g_assert (message != NULL);
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", self->authorization);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+  return message;
+}
+
+static void
+test_ready_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OdSmsClient *self = g_task_get_source_object (task);
+  g_autoptr(GError) soup_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+
+  OdSmsClientInfo info = info_of (self);
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), res, &soup_error);
+  if (_od_sms_client_check_account (&info, g_task_get_task_data (task), soup_error, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -477,6 +519,57 @@ od_sms_client_get_timeout (OdSmsClient *self)
   g_return_val_if_fail (OD_IS_SMS_CLIENT (self), 0);
 
   return self->timeout;
+}
+
+gboolean
+od_sms_client_test (OdSmsClient   *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GError) soup_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  OdSmsClientInfo info;
+
+  g_return_val_if_fail (OD_IS_SMS_CLIENT (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = info_of (self);
+  message = account_message (self);
+  body = soup_session_send_and_read (self->session, message, cancellable, &soup_error);
+  return _od_sms_client_check_account (&info, message, soup_error, error);
+}
+
+void
+od_sms_client_test_async (OdSmsClient         *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  SoupMessage *message;
+
+  g_return_if_fail (OD_IS_SMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, od_sms_client_test_async);
+  message = account_message (self);
+  g_task_set_task_data (task, message, g_object_unref);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    test_ready_cb, task);
+}
+
+gboolean
+od_sms_client_test_finish (OdSmsClient   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (OD_IS_SMS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 OdSmsResult *

@@ -93,6 +93,21 @@ void          od_sms_client_set_timeout    (OdSmsClient          *self,
                                             guint                 seconds);
 guint         od_sms_client_get_timeout    (OdSmsClient          *self);
 
+/* Asks the gateway for the account (GET …/Accounts/{sid}.json): TRUE
+ * when the SID and token are accepted; otherwise an OD_SMS_ERROR that
+ * says what failed (NETWORK, TIMEOUT, AUTH, SETUP for an unknown
+ * account, PROTOCOL). Sends no message. */
+gboolean      od_sms_client_test           (OdSmsClient          *self,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
+void          od_sms_client_test_async     (OdSmsClient          *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      od_sms_client_test_finish    (OdSmsClient          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
 /*
  * Sends @body, with the opt-out line appended (od_sms_text_append_opt_out),
  * to @to, normalised first (a number that does not normalise is
