@@ -237,6 +237,9 @@ test_dso (Fixture       *fx,
   g_assert_cmpint (g_date_get_day (&dso->month_end[10]), ==, 31);
   g_assert_cmpfloat_with_epsilon (eur->trend[11], 70.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (eur->trend[10], 43.4, 1e-9);
+  g_assert_cmpint (eur->trend_receivables[10], ==, 70000);
+  g_assert_cmpint (eur->trend_sales[10], ==, 50000);
+  g_assert_cmpint (g_date_get_day (&dso->month_start[10]), ==, 1);
   g_assert_cmpfloat_with_epsilon (eur->trend[9], 65000.0 / 55000.0 * 30.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (eur->trend[8], 31.0, 1e-9);
   g_assert_true (isnan (eur->trend[7]));

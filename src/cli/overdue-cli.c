@@ -25,6 +25,7 @@ static const OdCliEntry commands[] = {
   { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },
   { "pdf",      od_cli_pdf,      N_("pdf invoice|reminder|final-notice|demand NUMBER -o FILE, pdf statement|packet REF -o FILE") },
   { "letters",  od_cli_letters,  N_("letters [--as-of WHEN] -o FILE        every letter due to be posted, in one PDF") },
+  { "report",   od_cli_report,   N_("report aging|dso|cei|risk|outcomes [--as-of WHEN] [--json|--csv]  what is late, who pays late, what works") },
   { "account",  od_cli_account,  N_("account smtp|sms set [options], account smtp test  the mail and SMS accounts (secrets read from standard input)") },
 };
 

@@ -187,6 +187,7 @@ od_report_dso_new (OdStore      *store,
       g_autoptr(GArray) open = NULL;
 
       month_window (to, back, &months[back]);
+      self->month_start[k] = months[back].start;
       self->month_end[k] = months[back].end;
       months[back].sales = od_store_sum_sales (store, &months[back].start,
                                                &months[back].end, error);
@@ -201,8 +202,9 @@ od_report_dso_new (OdStore      *store,
         {
           OdReportDsoRow *row = &g_array_index (self->rows, OdReportDsoRow, i);
 
-          row->trend[k] = simple_dso (sum_for (open, row->currency),
-                                      sum_for (months[back].sales, row->currency),
+          row->trend_receivables[k] = sum_for (open, row->currency);
+          row->trend_sales[k] = sum_for (months[back].sales, row->currency);
+          row->trend[k] = simple_dso (row->trend_receivables[k], row->trend_sales[k],
                                       months[back].days);
         }
     }

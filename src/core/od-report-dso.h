@@ -32,6 +32,8 @@ typedef struct
   double   simple;
   double   countback;
   double   trend[OD_REPORT_DSO_MONTHS];  /* oldest month first */
+  gint64   trend_receivables[OD_REPORT_DSO_MONTHS];  /* open at each month's end */
+  gint64   trend_sales[OD_REPORT_DSO_MONTHS];        /* issued in each month */
 } OdReportDsoRow;
 
 typedef struct
@@ -39,7 +41,8 @@ typedef struct
   GDate      from;
   GDate      to;
   guint      days;                          /* from .. to inclusive */
-  GDate      month_end[OD_REPORT_DSO_MONTHS];  /* the trend's months, oldest first */
+  GDate      month_start[OD_REPORT_DSO_MONTHS];  /* the trend's months, oldest first */
+  GDate      month_end[OD_REPORT_DSO_MONTHS];    /* the last is @to */
   GArray    *rows;                          /* OdReportDsoRow, by currency */
 } OdReportDso;
 
