@@ -458,6 +458,58 @@ test_large (void)
   od_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* The filters on pauses and plans: only open invoices with an unresolved
+ * dispute or hold, or an active plan, and a resolved one drops out. */
+static void
+test_invoice_paused_filters (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(OdInvoiceList) list = od_invoice_list_new (f->store);
+  GListModel *model = G_LIST_MODEL (list);
+  OdInvoiceQuery query = { .filter = OD_INVOICE_FILTER_DISPUTED, .sort = OD_INVOICE_SORT_NUMBER };
+  g_autoptr(OdInvoice) disputed = od_store_find_invoice (f->store, "L-00007", NULL);
+  g_autoptr(OdInvoice) held = od_store_find_invoice (f->store, "L-00011", NULL);
+  g_autoptr(OdInvoice) planned = od_store_find_invoice (f->store, "L-00013", NULL);
+  g_autoptr(GError) error = NULL;
+  GDate since = od_test_date ("2024-02-01");
+  GDate first = od_test_date ("2024-04-01");
+  guint n_resolved = 0;
+
+  g_assert_cmpint (od_store_insert_pause (f->store, od_invoice_get_id (disputed),
+                                          OD_PAUSE_KIND_DISPUTE, &since, NULL, 0,
+                                          "wrong amount", &error), >, 0);
+  g_assert_cmpint (od_store_insert_pause (f->store, od_invoice_get_id (held),
+                                          OD_PAUSE_KIND_HOLD, &since, NULL, 0,
+                                          "asked us to wait", &error), >, 0);
+  g_assert_cmpint (od_store_insert_payment_plan (f->store, od_invoice_get_id (planned),
+                                                 2, 30, &first, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  assert_number_at (model, 0, "L-00007");
+
+  query.filter = OD_INVOICE_FILTER_ON_HOLD;
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  assert_number_at (model, 0, "L-00011");
+
+  query.filter = OD_INVOICE_FILTER_ON_PLAN;
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  assert_number_at (model, 0, "L-00013");
+  g_assert_cmpint (od_store_count_invoices (f->store, &query, &error), ==, 1);
+
+  /* Resolved: no longer disputed. */
+  g_assert_true (od_store_resolve_pauses (f->store, od_invoice_get_id (disputed),
+                                          OD_PAUSE_KIND_DISPUTE, FALSE, &n_resolved, &error));
+  g_assert_cmpuint (n_resolved, ==, 1);
+  query.filter = OD_INVOICE_FILTER_DISPUTED;
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +522,7 @@ main (int   argc,
   ADD ("/od/lists/invoice/paging", test_invoice_paging);
   ADD ("/od/lists/invoice/invalidate", test_invoice_invalidate);
   ADD ("/od/lists/invoice/async", test_invoice_async);
+  ADD ("/od/lists/invoice/paused-filters", test_invoice_paused_filters);
   ADD ("/od/lists/customer", test_customer_list);
   g_test_add_func ("/od/lists/customer-order", test_customer_order);
   g_test_add_func ("/od/lists/large", test_large);

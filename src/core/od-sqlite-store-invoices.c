@@ -422,6 +422,18 @@ prepare_query (OdSqliteConn          *conn,
     case OD_INVOICE_FILTER_PAID:
       g_string_append (sql, " AND i.status = 'paid'");
       break;
+    case OD_INVOICE_FILTER_DISPUTED:
+      g_string_append (sql, " AND i.status = 'open' AND i.id IN (SELECT p.invoice_id FROM pauses p"
+                            " WHERE p.kind = 'dispute' AND p.resolved_at IS NULL)");
+      break;
+    case OD_INVOICE_FILTER_ON_HOLD:
+      g_string_append (sql, " AND i.status = 'open' AND i.id IN (SELECT p.invoice_id FROM pauses p"
+                            " WHERE p.kind = 'hold' AND p.resolved_at IS NULL)");
+      break;
+    case OD_INVOICE_FILTER_ON_PLAN:
+      g_string_append (sql, " AND i.status = 'open' AND i.id IN (SELECT pp.invoice_id FROM payment_plans pp"
+                            " WHERE pp.status = 'active')");
+      break;
     case OD_INVOICE_FILTER_ALL:
     default:
       break;

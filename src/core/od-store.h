@@ -35,6 +35,9 @@ typedef enum
   OD_INVOICE_FILTER_OPEN,      /* status open */
   OD_INVOICE_FILTER_OVERDUE,   /* open and due before the query's today */
   OD_INVOICE_FILTER_PAID,
+  OD_INVOICE_FILTER_DISPUTED,  /* open with an unresolved dispute */
+  OD_INVOICE_FILTER_ON_HOLD,   /* open with an unresolved hold */
+  OD_INVOICE_FILTER_ON_PLAN,   /* open with an active payment plan */
 } OdInvoiceFilter;
 
 typedef enum
