@@ -37,6 +37,8 @@ need "$share/glib-2.0/schemas/$app_id.gschema.xml"
 need "$share/icons/hicolor/scalable/apps/$app_id.svg"
 need "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 need "$share/dbus-1/services/$app_id.service"
+need "$share/doc/overdue/examples/systemd/overdue-cli-run.service"
+need "$share/doc/overdue/examples/systemd/overdue-cli-run.timer"
 
 # The D-Bus service starts the installed binary under the app id's name.
 service="$share/dbus-1/services/$app_id.service"
@@ -59,7 +61,7 @@ done
 # Nothing stray: every installed file is one of the above, a catalogue, or
 # a header/library the project chose to install.
 find "$root" -type f | sed "s|^$root/||" | sort >"$tmp/files"
-unexpected=$(grep -v -E '^(bin/overdue(-cli)?|share/(applications|metainfo|glib-2\.0/schemas|dbus-1/services|icons/hicolor/(scalable|symbolic)/apps)/[^/]+|share/locale/[^/]+/LC_MESSAGES/overdue\.mo)$' "$tmp/files")
+unexpected=$(grep -v -E '^(bin/overdue(-cli)?|share/(applications|metainfo|glib-2\.0/schemas|dbus-1/services|icons/hicolor/(scalable|symbolic)/apps)/[^/]+|share/locale/[^/]+/LC_MESSAGES/overdue\.mo|share/doc/overdue/examples/systemd/overdue-cli-run\.(service|timer))$' "$tmp/files")
 if [ -n "$unexpected" ]; then
   echo "installed but not expected:" >&2
   echo "$unexpected" >&2
