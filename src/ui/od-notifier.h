@@ -15,10 +15,12 @@ G_BEGIN_DECLS
  * names below).
  */
 
-#define OD_PAGE_REVIEW   "review"    /* steps waiting for the owner's review */
+/* The window's pages (OD_WINDOW_PAGE_* in od-window.h, which this GIO-only
+ * file cannot include): what needs a person today, letters, activity. */
+#define OD_PAGE_REVIEW   "today"     /* steps waiting for the owner's review */
+#define OD_PAGE_CALLS    "today"     /* calls to make */
 #define OD_PAGE_LETTERS  "letters"   /* letters to print */
-#define OD_PAGE_CALLS    "calls"     /* calls to make */
-#define OD_PAGE_OUTBOX   "outbox"    /* failed and unknown sends */
+#define OD_PAGE_OUTBOX   "activity"  /* failed and unknown sends */
 #define OD_PAGE_ACTIVITY "activity"  /* what was sent */
 
 typedef enum
