@@ -2,9 +2,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "od-account.h"
 #include "od-application.h"
+#include "od-background.h"
 #include "od-date.h"
 #include "od-demo.h"
+#include "od-notifier.h"
+#include "od-scheduler.h"
 #include "od-sqlite-store.h"
 #include "od-window.h"
 
@@ -16,6 +20,12 @@ struct _OdApplication
   char           *db_path;
   GCancellable   *cancellable;
   gboolean        opening;
+
+  OdScheduler    *scheduler;
+  OdNotifier     *notifier;
+  GSettings      *settings;
+  gboolean        background;  /* started with --background: no window */
+  gboolean        held;        /* kept running without a window */
 };
 
 G_DEFINE_FINAL_TYPE (OdApplication, od_application, ADW_TYPE_APPLICATION)
@@ -90,6 +100,62 @@ show_open_error (OdApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* With "run-in-background" on and an account to send with, closing the
+ * window leaves the application running and the session starts it at
+ * login; otherwise it quits with its window. */
+static void
+update_background (OdApplication *self)
+{
+  g_autoptr(OdSmtpAccount) smtp = NULL;
+  g_autoptr(OdSmsAccount) sms = NULL;
+  gboolean keep;
+
+  if (self->context == NULL || self->settings == NULL)
+    return;
+  smtp = od_smtp_account_load (od_context_get_store (self->context), NULL);
+  sms = smtp == NULL ? od_sms_account_load (od_context_get_store (self->context), NULL) : NULL;
+  keep = g_settings_get_boolean (self->settings, "run-in-background") &&
+         (smtp != NULL || sms != NULL);
+  if (keep == self->held)
+    return;
+
+  self->held = keep;
+  if (keep)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+  od_background_request (G_APPLICATION (self), keep);
+}
+
+static void
+on_background_changed (GSettings  *settings,
+                       const char *key,
+                       gpointer    user_data)
+{
+  update_background (OD_APPLICATION (user_data));
+}
+
+static void
+on_pass_finished (OdScheduler   *scheduler,
+                  OdPassSummary *summary,
+                  gpointer       user_data)
+{
+  OdApplication *self = user_data;
+
+  od_notifier_update (self->notifier, summary);
+}
+
+/* The pass each wake runs is set where the outbox's run lives; until
+ * then the scheduler only keeps time. */
+static void
+start_scheduler (OdApplication *self)
+{
+  self->scheduler = od_scheduler_new (od_context_get_store (self->context), NULL);
+  self->notifier = od_notifier_new (G_APPLICATION (self));
+  g_signal_connect (self->scheduler, "pass-finished", G_CALLBACK (on_pass_finished), self);
+  od_scheduler_start (self->scheduler);
+}
+
 static void
 on_ledger_opened (GObject      *source,
                   GAsyncResult *result,
@@ -110,7 +176,12 @@ on_ledger_opened (GObject      *source,
     }
 
   self->context = od_context_new (OD_STORE (store));
-  present_window (self);
+  start_scheduler (self);
+  update_background (self);
+  /* Started at login: run hidden until the owner opens the window. */
+  if (!self->background)
+    present_window (self);
+  self->background = FALSE;
   g_application_release (G_APPLICATION (self));
 }
 
@@ -122,6 +193,7 @@ od_application_activate (GApplication *app)
 
   if (self->context != NULL)
     {
+      self->background = FALSE;
       present_window (self);
       return;
     }
@@ -154,6 +226,21 @@ od_application_handle_local_options (GApplication *app,
       /* Another ledger means another instance: do not hand this over to
        * an instance that has the default ledger open. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: a login start has nothing to add. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      self->background = TRUE;
     }
 
   return -1;
@@ -193,14 +280,32 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Notifications open a page: the window routes "win.show-page". */
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  OdApplication *self = OD_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "show-page", show_page_activated, "s" },
   { "about", about_activated },
 };
 
 static void
 od_application_startup (GApplication *app)
 {
+  OdApplication *self = OD_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
 
@@ -210,6 +315,10 @@ od_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (self->settings, "changed::run-in-background",
+                    G_CALLBACK (on_background_changed), self);
 }
 
 static void
@@ -218,6 +327,9 @@ od_application_shutdown (GApplication *app)
   OdApplication *self = OD_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  /* Waits for a pass in flight to give up, so nothing writes after. */
+  if (self->scheduler != NULL)
+    od_scheduler_stop (self->scheduler);
   G_APPLICATION_CLASS (od_application_parent_class)->shutdown (app);
 }
 
@@ -226,6 +338,9 @@ od_application_finalize (GObject *object)
 {
   OdApplication *self = OD_APPLICATION (object);
 
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
@@ -252,6 +367,8 @@ od_application_init (OdApplication *self)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this ledger file instead of the default one"), N_("PATH") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window and send reminders as they come due"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
