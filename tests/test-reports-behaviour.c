@@ -470,6 +470,42 @@ test_variant_stable (void)
   g_assert_cmpstr (b, ==, "final-notice");
 }
 
+/* The engine's actions carry their invoice's variant: INV-0001 is B and
+ * INV-0005 is A (see test_variant_stable), on every step and repeat. */
+static void
+test_variant_in_plan (void)
+{
+  g_autoptr(OdDunningSnapshot) snapshot = od_dunning_snapshot_new ();
+  g_autoptr(OdPolicy) policy = od_policy_new_default ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 7, 20, 12, 0, 0);
+  g_autoptr(OdDunningPlan) plan = NULL;
+  const char *numbers[] = { "INV-0001", "INV-0005" };
+  guint seen[2] = { 0, 0 };
+
+  od_dunning_snapshot_add_customer (snapshot, 1, "C", "Customer");
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      OdDunningInvoice *invoice = od_dunning_snapshot_add_invoice (snapshot, i + 1, numbers[i], 1);
+
+      invoice->issue_date = od_test_date ("2026-06-01");
+      invoice->due_date = od_test_date ("2026-07-01");
+      invoice->total = 100000;
+    }
+  plan = od_dunning_plan (snapshot, policy, utc, now);
+  g_assert_cmpuint (plan->actions->len, >, 2);
+  for (guint i = 0; i < plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
+      guint want = strcmp (action->invoice_number, "INV-0001") == 0 ? 1 : 0;
+
+      g_assert_cmpuint (action->variant, ==, want);
+      seen[want]++;
+    }
+  g_assert_cmpuint (seen[0], >, 0);
+  g_assert_cmpuint (seen[1], >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -481,6 +517,7 @@ main (int    argc,
   g_test_add ("/od/reports-behaviour/outcomes", Fixture, NULL, fixture_set_up, test_outcomes, fixture_tear_down);
   g_test_add_func ("/od/reports-behaviour/z-test", test_z_test);
   g_test_add_func ("/od/reports-behaviour/variant-stable", test_variant_stable);
+  g_test_add_func ("/od/reports-behaviour/variant-in-plan", test_variant_in_plan);
 
   return g_test_run ();
 }

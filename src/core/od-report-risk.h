@@ -8,7 +8,15 @@ G_BEGIN_DECLS
 /*
  * Every customer's risk of paying late, with the reasons that made it,
  * and the behaviour figures a customer page shows (average days to pay,
- * on-time share, promise-kept rate). Shares are basis points.
+ * on-time share, promise-kept rate). Shares are basis points. The
+ * thresholds are listed in od-report-risk.c.
+ *
+ * Not yet wired into the engine: a policy key such as
+ * "HighRiskPolicy=NAME" (a stricter ladder for high-risk customers)
+ * needs the level stored where the dunning snapshot reads it (the
+ * customers table has a risk_level column for that) and the snapshot to
+ * resolve the named policy per customer; until then an owner gives a
+ * high-risk customer a stricter ladder with "policy import --customer".
  */
 
 typedef enum
