@@ -130,7 +130,7 @@ test_v1_to_v2 (void)
     g_autoptr(GDateTime) at = g_date_time_new_utc (2023, 2, 8, 9, 0, 0);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, 2);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, OD_SQLITE_STORE_SCHEMA_VERSION);
     g_assert_cmpstr (od_sqlite_store_get_backup_path (store), ==, expected_backup);
     g_assert_true (od_store_add_history (OD_STORE (store), 1, "second-reminder", 0,
                                          OD_HISTORY_TAKEN, OD_CHANNEL_LETTER, at, &error));
@@ -296,6 +296,58 @@ test_too_new (void)
   od_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* The outbox migration, from the version before it: rows keep their
+ * place (unclaimed, not demo), and a payment that settles an invoice
+ * now cancels what waits to go out about it. */
+static void
+test_outbox_migration (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "before.db", NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const *migrations;
+  guint n;
+  sqlite3 *db = open_raw (path);
+
+  migrations = _od_sqlite_schema_get_migrations (&n);
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, n - 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO customers (id, ref, name) VALUES (1, 'OLD', 'Old');"
+                                 "INSERT INTO invoices (id, number, customer_id, issue_date,"
+                                 " due_date, currency, total_minor) VALUES (1, 'OLD-1', 1,"
+                                 " '2023-01-01', '2023-01-31', 'EUR', 12345);"
+                                 "INSERT INTO outbox (id, idempotency_key, customer_id, channel)"
+                                 " VALUES (1, 'k1', 1, 'email');"
+                                 "INSERT INTO outbox_invoices VALUES (1, 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+    g_autoptr(GPtrArray) rows = NULL;
+    OdOutboxRow *row;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, n);
+    rows = od_store_outbox_list (OD_STORE (store), 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    row = g_ptr_array_index (rows, 0);
+    g_assert_cmpint (row->state, ==, OD_OUTBOX_STATE_QUEUED);
+    g_assert_null (row->claim_owner);
+    g_assert_false (row->demo);
+  }
+
+  db = open_raw (path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE invoices SET paid_minor = total_minor, status = 'paid'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT state = 'cancelled' FROM outbox"), ==, 1);
+  sqlite3_close (db);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/od/store/migration/to-next", test_to_next);
   g_test_add_func ("/od/store/migration/failing", test_failing_migration);
   g_test_add_func ("/od/store/migration/too-new", test_too_new);
+  g_test_add_func ("/od/store/migration/outbox", test_outbox_migration);
 
   return g_test_run ();
 }

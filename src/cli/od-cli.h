@@ -36,6 +36,8 @@ int            od_cli_export   (OdCli *cli, int argc, char **argv);
 int            od_cli_invoice  (OdCli *cli, int argc, char **argv);
 int            od_cli_customer (OdCli *cli, int argc, char **argv);
 int            od_cli_plan     (OdCli *cli, int argc, char **argv);
+int            od_cli_run      (OdCli *cli, int argc, char **argv);
+int            od_cli_outbox   (OdCli *cli, int argc, char **argv);
 int            od_cli_pdf      (OdCli *cli, int argc, char **argv);
 int            od_cli_letters  (OdCli *cli, int argc, char **argv);
 int            od_cli_report   (OdCli *cli, int argc, char **argv);

@@ -23,6 +23,8 @@ static const OdCliEntry commands[] = {
   { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
   { "customer", od_cli_customer, N_("customer opt-out|opt-in|do-not-chase|chase REF [--channel CHANNEL]") },
   { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },
+  { "run",      od_cli_run,      N_("run [--as-of WHEN] [--dry-run]        take what is due into the outbox and deliver it") },
+  { "outbox",   od_cli_outbox,   N_("outbox [--json], outbox show|approve|skip|retry|cancel|mark-sent|mark-failed ID") },
   { "pdf",      od_cli_pdf,      N_("pdf invoice|reminder|final-notice|demand NUMBER -o FILE, pdf statement|packet REF -o FILE") },
   { "letters",  od_cli_letters,  N_("letters [--as-of WHEN] -o FILE        every letter due to be posted, in one PDF") },
   { "report",   od_cli_report,   N_("report aging|dso|cei|risk|outcomes [--as-of WHEN] [--json|--csv]  what is late, who pays late, what works") },

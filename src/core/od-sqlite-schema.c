@@ -268,9 +268,40 @@ static const char migration_2[] =
   "CREATE INDEX audit_log_customer_at ON audit_log (customer_id, at);"
   "CREATE INDEX audit_log_invoice ON audit_log (invoice_id);";
 
+/*
+ * Version 3: who is sending an outbox row and since when (the claim:
+ * host, boot, pid and process start, so a row whose sender died is told
+ * from one still in flight), whether it only pretended to send (demo: no
+ * account set up), and when a person finished a letter (printed and
+ * posted) or a call task. A payment that settles an invoice cancels what
+ * still waits to go out about it, whichever program records the payment.
+ */
+static const char migration_3[] =
+  "ALTER TABLE outbox ADD COLUMN claim_owner TEXT;"
+  "ALTER TABLE outbox ADD COLUMN claimed_at TEXT;"
+  "ALTER TABLE outbox ADD COLUMN demo " BOOL ("demo") ";"
+  "ALTER TABLE outbox ADD COLUMN done_at TEXT;"
+
+  "CREATE TRIGGER outbox_cancel_when_settled AFTER UPDATE OF status ON invoices"
+  "  WHEN NEW.status <> 'open' AND OLD.status = 'open'"
+  "  BEGIN"
+  "    UPDATE dunning_history SET status = 'skipped'"
+  "      WHERE status = 'taken' AND outbox_id IN (SELECT o.id FROM outbox o"
+  "        JOIN outbox_invoices x ON x.outbox_id = o.id AND x.invoice_id = NEW.id"
+  "        WHERE o.state IN ('queued', 'awaiting-review')"
+  "           OR (o.state = 'failed' AND o.permanent = 0));"
+  "    UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL,"
+  "      last_error = 'The invoice was ' || CASE NEW.status WHEN 'paid' THEN 'paid'"
+  "        ELSE 'voided' END || ' before the message went out',"
+  "      updated_at = " NOW
+  "      WHERE (state IN ('queued', 'awaiting-review') OR (state = 'failed' AND permanent = 0))"
+  "        AND id IN (SELECT outbox_id FROM outbox_invoices WHERE invoice_id = NEW.id);"
+  "  END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OD_SQLITE_STORE_SCHEMA_VERSION);

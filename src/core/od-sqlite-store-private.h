@@ -306,6 +306,40 @@ gboolean      _od_sqlite_store_add_audit          (OdStore                *store
 OdDunningSnapshot *_od_sqlite_store_load_dunning_snapshot (OdStore        *store,
                                                            GError        **error);
 
+/* od-sqlite-store-outbox.c */
+gboolean      _od_sqlite_store_outbox_enqueue     (OdStore                *store,
+                                                   GPtrArray              *entries,
+                                                   GPtrArray              *superseded,
+                                                   GDateTime              *now,
+                                                   guint                  *n_added,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_outbox_claim       (OdStore                *store,
+                                                   const char             *owner,
+                                                   GDateTime              *now,
+                                                   guint                   limit,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_outbox_finish      (OdStore                *store,
+                                                   gint64                  id,
+                                                   const char             *owner,
+                                                   OdDeliveryOutcome       outcome,
+                                                   gboolean                demo,
+                                                   const char             *message_id,
+                                                   const char             *detail,
+                                                   GDateTime              *now,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_outbox_decide      (OdStore                *store,
+                                                   gint64                  id,
+                                                   OdOutboxDecision        decision,
+                                                   const char             *detail,
+                                                   GDateTime              *now,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_outbox_list        (OdStore                *store,
+                                                   gint64                  id,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_outbox_count       (OdStore                *store,
+                                                   OdOutboxCounts         *counts,
+                                                   GError                **error);
+
 /* od-sqlite-store-policies.c */
 OdPolicy     *_od_sqlite_store_get_policy         (OdStore                *store,
                                                    gint64                  customer_id,

@@ -625,6 +625,12 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->get_policy = _od_sqlite_store_get_policy;
   iface->set_policy = _od_sqlite_store_set_policy;
   iface->load_dunning_snapshot = _od_sqlite_store_load_dunning_snapshot;
+  iface->outbox_enqueue = _od_sqlite_store_outbox_enqueue;
+  iface->outbox_claim = _od_sqlite_store_outbox_claim;
+  iface->outbox_finish = _od_sqlite_store_outbox_finish;
+  iface->outbox_decide = _od_sqlite_store_outbox_decide;
+  iface->outbox_list = _od_sqlite_store_outbox_list;
+  iface->outbox_count = _od_sqlite_store_outbox_count;
   iface->foreach_aging = _od_sqlite_store_foreach_aging;
   iface->sum_receivables = _od_sqlite_store_sum_receivables;
   iface->sum_sales = _od_sqlite_store_sum_sales;

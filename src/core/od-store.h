@@ -7,6 +7,7 @@
 #include "od-customer.h"
 #include "od-dunning.h"
 #include "od-invoice.h"
+#include "od-outbox-row.h"
 #include "od-payment.h"
 #include "od-policy.h"
 
@@ -216,6 +217,14 @@ struct _OdStoreInterface
   GArray *     (*sum_sales)              (OdStore *self, const GDate *from, const GDate *to, GError **error);
   gboolean     (*foreach_behaviour)      (OdStore *self, const GDate *as_of, OdStoreBehaviourFunc func, gpointer user_data, GError **error);
   gboolean     (*foreach_outcome)        (OdStore *self, const GDate *as_of, OdStoreOutcomeFunc func, gpointer user_data, GError **error);
+
+  /* Outbox */
+  gboolean     (*outbox_enqueue)         (OdStore *self, GPtrArray *entries, GPtrArray *superseded, GDateTime *now, guint *n_added, GError **error);
+  GPtrArray *  (*outbox_claim)           (OdStore *self, const char *owner, GDateTime *now, guint limit, GError **error);
+  gboolean     (*outbox_finish)          (OdStore *self, gint64 id, const char *owner, OdDeliveryOutcome outcome, gboolean demo, const char *message_id, const char *detail, GDateTime *now, GError **error);
+  gboolean     (*outbox_decide)          (OdStore *self, gint64 id, OdOutboxDecision decision, const char *detail, GDateTime *now, GError **error);
+  GPtrArray *  (*outbox_list)            (OdStore *self, gint64 id, GError **error);
+  gboolean     (*outbox_count)           (OdStore *self, OdOutboxCounts *counts, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -439,6 +448,61 @@ gboolean     od_store_foreach_outcome    (OdStore                *self,
                                           const GDate            *as_of,
                                           OdStoreOutcomeFunc      func,
                                           gpointer                user_data,
+                                          GError                **error);
+
+/* The outbox (od-store-outbox.c, states in od-outbox-row.h). */
+
+/* In one transaction: for each entry an outbox row (its key from the
+ * items not taken yet; an entry whose items are all taken, or whose key
+ * exists, adds nothing), its invoices, the items as taken history linked
+ * to it, each step's fee (once per invoice and step) and the fixed
+ * compensation (once per invoice); @superseded items (OdOutboxItem*) as
+ * superseded history. *@n_added: rows added. */
+gboolean     od_store_outbox_enqueue     (OdStore                *self,
+                                          GPtrArray              *entries,
+                                          GPtrArray              *superseded,
+                                          GDateTime              *now,
+                                          guint                  *n_added,
+                                          GError                **error);
+/* In one write transaction: rows left 'sending' by an owner that is gone
+ * or whose lease ran out become 'unknown'; then up to @limit rows that
+ * are queued, or failed for now and due again at @now, are checked once
+ * more (open, something outstanding, not paused, customer chased and not
+ * opted out of the channel): those that fail become 'cancelled' with the
+ * reason, the rest 'sending', claimed by @owner. Returns them
+ * (OdOutboxRow*), empty when nothing is left. */
+GPtrArray   *od_store_outbox_claim       (OdStore                *self,
+                                          const char             *owner,
+                                          GDateTime              *now,
+                                          guint                   limit,
+                                          GError                **error);
+/* 'sending' (claimed by @owner) to what the attempt came to, logged in
+ * the communications. A temporary failure waits by the schedule in the
+ * settings, and fails for good once it would pass the give-up time. A
+ * row no longer claimed by @owner fails with %OD_STORE_ERROR_NOT_FOUND. */
+gboolean     od_store_outbox_finish      (OdStore                *self,
+                                          gint64                  id,
+                                          const char             *owner,
+                                          OdDeliveryOutcome       outcome,
+                                          gboolean                demo,
+                                          const char             *message_id,
+                                          const char             *detail,
+                                          GDateTime              *now,
+                                          GError                **error);
+/* What the owner decides (see OdOutboxDecision); a decision the row's
+ * state does not allow fails with %OD_STORE_ERROR_FAILED naming both. */
+gboolean     od_store_outbox_decide      (OdStore                *self,
+                                          gint64                  id,
+                                          OdOutboxDecision        decision,
+                                          const char             *detail,
+                                          GDateTime              *now,
+                                          GError                **error);
+/* Rows (OdOutboxRow*) by id; @id 0: all of them. */
+GPtrArray   *od_store_outbox_list        (OdStore                *self,
+                                          gint64                  id,
+                                          GError                **error);
+gboolean     od_store_outbox_count       (OdStore                *self,
+                                          OdOutboxCounts         *counts,
                                           GError                **error);
 
 G_END_DECLS
