@@ -69,6 +69,9 @@ OdTemplateTarget od_template_part_get_target  (OdTemplatePart    part);
  */
 typedef struct _OdTemplateValues OdTemplateValues;
 
+#define OD_TYPE_TEMPLATE_VALUES (od_template_values_get_type ())
+GType             od_template_values_get_type  (void) G_GNUC_CONST;
+
 OdTemplateValues *od_template_values_new       (void);
 OdTemplateValues *od_template_values_ref       (OdTemplateValues *self);
 void              od_template_values_unref     (OdTemplateValues *self);
