@@ -73,7 +73,6 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
@@ -82,8 +81,16 @@ save_screenshot (GtkWidget  *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A page just shown may not have drawn yet: wait a few frames. */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        settle (50);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -97,22 +104,86 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Spins the main loop until @done says so, failing after 10 s. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !od_invoices_page_is_loading (data);
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  return !od_invoice_view_is_busy (data);
+}
+
+static OdWindow *
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  OdWindow *window = g_object_new (OD_TYPE_WINDOW, "context", fixture->context, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_items (od_window_get_customers (window));
+  wait_for_items (od_invoices_page_get_invoices (od_window_get_invoices_page (window)));
+  wait_until (page_idle, od_window_get_invoices_page (window));
+  return window;
+}
+
+/* The row of @list whose invoice is @id, or NULL. */
+static OdInvoice *
+find_in_list (GListModel *list,
+              gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(OdInvoice) invoice = g_list_model_get_item (list, i);
+
+      if (invoice != NULL && od_invoice_get_id (invoice) == id)
+        return g_steal_pointer (&invoice);
+    }
+  return NULL;
+}
+
+static void
+screenshots (GtkWidget  *window,
+             const char *name)
+{
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+
+  settle (300);
+  save_screenshot (window, light);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (300);
+  save_screenshot (window, dark);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_window_lists_customers (Fixture       *fixture,
                              gconstpointer  data)
 {
-  OdWindow *window;
-  GListModel *customers;
+  OdWindow *window = open_window (fixture, 1100, 700);
+  GListModel *customers = od_window_get_customers (window);
   g_autoptr(OdCustomer) first = NULL;
   OdCustomerQuery query = { NULL, FALSE };
   gint64 expected;
-
-  window = g_object_new (OD_TYPE_WINDOW, "context", fixture->context, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
-  gtk_window_present (GTK_WINDOW (window));
-
-  customers = od_window_get_customers (window);
-  wait_for_items (customers);
 
   expected = od_store_count_customers (OD_STORE (fixture->store), &query, NULL);
   g_assert_cmpint (g_list_model_get_n_items (customers), ==, expected);
@@ -120,17 +191,159 @@ test_window_lists_customers (Fixture       *fixture,
   g_assert_true (OD_IS_CUSTOMER (first));
   g_assert_nonnull (od_customer_get_name (first));
 
-  settle (300);
-  save_screenshot (GTK_WIDGET (window), "window-light");
+  /* Searching narrows the list to the customer searched for. */
+  od_customers_page_set_search (od_window_get_customers_page (window), od_customer_get_ref (first));
+  settle (200);
+  wait_for_items (customers);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), <, expected);
+  od_customers_page_set_search (od_window_get_customers_page (window), "");
+  settle (200);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (300);
-  save_screenshot (GTK_WIDGET (window), "window-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  g_assert_cmpstr (od_window_get_visible_page (window), ==, "customers");
+  od_customers_page_select (od_window_get_customers_page (window), 0);
+  screenshots (GTK_WIDGET (window), "customers-wide");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   settle (300);
-  save_screenshot (GTK_WIDGET (window), "window-narrow");
+  screenshots (GTK_WIDGET (window), "customers-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *pages[] = { "today", "invoices", "customers", "activity", "letters", "reports" };
+  OdWindow *window = open_window (fixture, 1100, 700);
+
+  g_assert_cmpstr (od_window_get_visible_page (window), ==, "invoices");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s-wide", pages[i]);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      g_assert_cmpstr (od_window_get_visible_page (window), ==, pages[i]);
+      if (i == 1 || i == 0)
+        screenshots (GTK_WIDGET (window), name);
+    }
+
+  /* Narrow, the sidebar folds away behind a back button. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  screenshots (GTK_WIDGET (window), "page-invoices-narrow");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  screenshots (GTK_WIDGET (window), "sidebar-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_invoice_search (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  OdWindow *window = open_window (fixture, 1100, 700);
+  OdInvoicesPage *page = od_window_get_invoices_page (window);
+  GListModel *invoices = od_invoices_page_get_invoices (page);
+  OdInvoiceQuery query = { .filter = OD_INVOICE_FILTER_OPEN };
+  g_autoptr(OdInvoice) last = NULL;
+  guint n = g_list_model_get_n_items (invoices);
+
+  /* Open invoices at first, as many as the store has. */
+  query.today = od_test_date ("2026-11-23");
+  g_assert_cmpint (n, ==, od_store_count_invoices (OD_STORE (fixture->store), &query, NULL));
+  g_assert_cmpuint (n, >, 1);
+
+  last = g_list_model_get_item (invoices, n - 1);
+  od_invoices_page_set_search (page, od_invoice_get_number (last));
+  wait_until (page_idle, page);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 1);
+  {
+    g_autoptr(OdInvoice) found = g_list_model_get_item (invoices, 0);
+
+    g_assert_cmpstr (od_invoice_get_number (found), ==, od_invoice_get_number (last));
+  }
+
+  od_invoices_page_set_search (page, "no such invoice anywhere");
+  wait_until (page_idle, page);
+  g_assert_cmpuint (g_list_model_get_n_items (invoices), ==, 0);
+  screenshots (GTK_WIDGET (window), "invoices-no-match");
+
+  /* Every invoice, then only the paid ones. */
+  od_invoices_page_set_search (page, NULL);
+  od_invoices_page_set_filter (page, OD_INVOICE_FILTER_ALL);
+  wait_until (page_idle, page);
+  query.filter = OD_INVOICE_FILTER_ALL;
+  g_assert_cmpint (g_list_model_get_n_items (invoices), ==,
+                   od_store_count_invoices (OD_STORE (fixture->store), &query, NULL));
+  od_invoices_page_set_filter (page, OD_INVOICE_FILTER_PAID);
+  wait_until (page_idle, page);
+  query.filter = OD_INVOICE_FILTER_PAID;
+  g_assert_cmpint (g_list_model_get_n_items (invoices), ==,
+                   od_store_count_invoices (OD_STORE (fixture->store), &query, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_record_payment (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  OdWindow *window = open_window (fixture, 1100, 800);
+  OdInvoicesPage *page = od_window_get_invoices_page (window);
+  OdInvoiceView *view = od_invoices_page_get_view (page);
+  GListModel *invoices = od_invoices_page_get_invoices (page);
+  g_autoptr(OdInvoice) before = NULL;
+  g_autoptr(OdInvoice) after = NULL;
+  g_autoptr(OdInvoice) row = NULL;
+  gint64 outstanding, part;
+
+  /* The most overdue open invoice. */
+  od_invoices_page_open (page, 0);
+  wait_until (view_idle, view);
+  before = od_store_get_invoice (OD_STORE (fixture->store), od_invoice_view_get_id (view), NULL);
+  g_assert_nonnull (before);
+  outstanding = od_invoice_get_outstanding (before);
+  g_assert_cmpint (outstanding, >, 1);
+  screenshots (GTK_WIDGET (window), "invoice-view-wide");
+
+  /* Part of it, through the action the dialog uses. */
+  part = outstanding / 2;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "invoice.save-payment",
+                                             "(xs)", part, "2026-11-23"));
+  g_assert_true (od_invoice_view_is_busy (view));
+  wait_until (view_idle, view);
+  wait_until (page_idle, page);
+
+  after = od_store_get_invoice (OD_STORE (fixture->store), od_invoice_get_id (before), NULL);
+  g_assert_cmpint (od_invoice_get_outstanding (after), ==, outstanding - part);
+  row = find_in_list (invoices, od_invoice_get_id (before));
+  g_assert_nonnull (row);
+  g_assert_cmpint (od_invoice_get_outstanding (row), ==, outstanding - part);
+
+  /* A hold, written with its audit entry, then resumed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "invoice.save-pause",
+                                             "(ss)", "hold", "Waiting for the customer's budget"));
+  wait_until (view_idle, view);
+  {
+    g_autoptr(GPtrArray) pauses = od_store_list_pauses (OD_STORE (fixture->store),
+                                                        od_invoice_get_id (before), TRUE, NULL);
+
+    g_assert_cmpuint (pauses->len, ==, 1);
+  }
+  screenshots (GTK_WIDGET (window), "invoice-view-held");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "invoice.resume", NULL));
+  wait_until (view_idle, view);
+  {
+    g_autoptr(GPtrArray) pauses = od_store_list_pauses (OD_STORE (fixture->store),
+                                                        od_invoice_get_id (before), TRUE, NULL);
+
+    g_assert_cmpuint (pauses->len, ==, 0);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  screenshots (GTK_WIDGET (window), "invoice-view-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -148,7 +361,8 @@ test_window_empty_ledger (void)
 
   window = g_object_new (OD_TYPE_WINDOW, "context", context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), OD_TYPE_WINDOW, "stack"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (od_window_get_customers_page (window)),
+                                                    OD_TYPE_CUSTOMERS_PAGE, "stack"));
 
   /* The empty ledger shows the status page once the load has finished. */
   id = g_timeout_add_seconds (10, on_timeout, &timed_out);
@@ -157,6 +371,9 @@ test_window_empty_ledger (void)
   g_assert_false (timed_out);
   g_source_remove (id);
   g_assert_cmpuint (g_list_model_get_n_items (od_window_get_customers (window)), ==, 0);
+  wait_until (page_idle, od_window_get_invoices_page (window));
+  settle (200);
+  save_screenshot (GTK_WIDGET (window), "invoices-empty");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&context);
@@ -168,11 +385,24 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* What AdwApplication loads from its resource base path. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/overdue/Overdue/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/od/window/lists-customers", Fixture, NULL,
               fixture_setup, test_window_lists_customers, fixture_teardown);
+  g_test_add ("/od/window/pages", Fixture, NULL,
+              fixture_setup, test_window_pages, fixture_teardown);
+  g_test_add ("/od/window/invoice-search", Fixture, NULL,
+              fixture_setup, test_window_invoice_search, fixture_teardown);
+  g_test_add ("/od/window/record-payment", Fixture, NULL,
+              fixture_setup, test_window_record_payment, fixture_teardown);
   g_test_add_func ("/od/window/empty-ledger", test_window_empty_ledger);
 
   return g_test_run ();

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "od-customer-list.h"
 #include "od-window.h"
 
 struct _OdWindow
@@ -9,14 +8,15 @@ struct _OdWindow
   AdwApplicationWindow  parent_instance;
 
   OdContext            *context;
-  OdCustomerList       *customers;
-  GCancellable         *cancellable;
   GSettings            *settings;
 
-  AdwWindowTitle       *window_title;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_pane;
+  GtkListBox           *sidebar;
   GtkStack             *stack;
-  GtkSpinner           *spinner;
-  GtkNoSelection       *selection;
+  AdwWindowTitle       *window_title;
+  OdInvoicesPage       *invoices_page;
+  OdCustomersPage      *customers_page;
 };
 
 G_DEFINE_FINAL_TYPE (OdWindow, od_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -29,52 +29,133 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_count (OdWindow *self)
+/* The sidebar's order, which Ctrl+1 … Ctrl+6 follow. */
+static const char * const page_names[] = {
+  OD_WINDOW_PAGE_TODAY,
+  OD_WINDOW_PAGE_INVOICES,
+  OD_WINDOW_PAGE_CUSTOMERS,
+  OD_WINDOW_PAGE_ACTIVITY,
+  OD_WINDOW_PAGE_LETTERS,
+  OD_WINDOW_PAGE_REPORTS,
+};
+
+static GtkListBoxRow *
+find_sidebar_row (OdWindow   *self,
+                  const char *name)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
-  g_autofree char *subtitle = NULL;
-
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", n), n);
-  adw_window_title_set_subtitle (self->window_title, n > 0 ? subtitle : NULL);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-}
-
-static void
-on_customers_loaded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  OdWindow *self;
-
-  if (!od_customer_list_load_finish (OD_CUSTOMER_LIST (source), result, &error))
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("Could not list customers: %s", error->message);
+      if (GTK_IS_LIST_BOX_ROW (child) &&
+          g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return GTK_LIST_BOX_ROW (child);
     }
-
-  self = OD_WINDOW (user_data);
-  gtk_spinner_stop (self->spinner);
-  show_count (self);
+  return NULL;
 }
+
+/* Callbacks */
+
+static void
+on_sidebar_row_selected (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         OdWindow      *self)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          OdWindow      *self)
+{
+  /* Folded, choosing a page goes on to it. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+on_visible_page_changed (OdWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  GtkListBoxRow *row;
+
+  if (name == NULL)
+    return;
+  adw_window_title_set_title (self->window_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)));
+  row = find_sidebar_row (self, name);
+  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  od_window_show_page (OD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Search from anywhere: the invoices unless looking at customers. */
+  if (g_strcmp0 (name, OD_WINDOW_PAGE_CUSTOMERS) == 0)
+    {
+      od_customers_page_focus_search (self->customers_page);
+      return;
+    }
+  od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
+  od_invoices_page_focus_search (self->invoices_page);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  /* Disabled until the preferences window arrives. */
+}
+
+/* GObject */
 
 static void
 od_window_constructed (GObject *object)
 {
   OdWindow *self = OD_WINDOW (object);
-  OdCustomerQuery query = { NULL, FALSE };
 
   G_OBJECT_CLASS (od_window_parent_class)->constructed (object);
 
-  self->customers = od_customer_list_new (od_context_get_store (self->context));
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->customers));
+  self->invoices_page = od_invoices_page_new (self->context);
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->invoices_page),
+                        OD_WINDOW_PAGE_INVOICES, _("Invoices"));
+  self->customers_page = od_customers_page_new (self->context);
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->customers_page),
+                        OD_WINDOW_PAGE_CUSTOMERS, _("Customers"));
 
-  gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  od_customer_list_load_async (self->customers, &query, self->cancellable,
-                               on_customers_loaded, self);
+  /* A payment recorded in one place shows in every list. */
+  g_signal_connect_object (self->invoices_page, "ledger-changed",
+                           G_CALLBACK (od_customers_page_reload), self->customers_page,
+                           G_CONNECT_SWAPPED);
+
+  od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
 }
 
 static gboolean
@@ -82,9 +163,6 @@ od_window_close_request (GtkWindow *window)
 {
   OdWindow *self = OD_WINDOW (window);
   int width, height;
-
-  /* Nothing may call back into a window that is going away. */
-  g_cancellable_cancel (self->cancellable);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -133,10 +211,7 @@ od_window_set_property (GObject      *object,
 static void
 od_window_dispose (GObject *object)
 {
-  OdWindow *self = OD_WINDOW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (object), OD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (od_window_parent_class)->dispose (object);
 }
@@ -146,9 +221,7 @@ od_window_finalize (GObject *object)
 {
   OdWindow *self = OD_WINDOW (object);
 
-  g_clear_object (&self->customers);
   g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (od_window_parent_class)->finalize (object);
@@ -174,14 +247,31 @@ od_window_class_init (OdWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The list item templates look these types up by name. */
-  g_type_ensure (OD_TYPE_CUSTOMER);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, OdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, OdWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, OdWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", page_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+
+  g_type_ensure (OD_TYPE_INVOICES_PAGE);
+  g_type_ensure (OD_TYPE_CUSTOMERS_PAGE);
 }
 
 static void
@@ -189,7 +279,6 @@ od_window_init (OdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -198,9 +287,15 @@ od_window_init (OdWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* Folded, the window opens on the page rather than the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
+
+/* Public API */
 
 OdWindow *
 od_window_new (AdwApplication *application,
@@ -223,10 +318,47 @@ od_window_get_context (OdWindow *self)
   return self->context;
 }
 
+void
+od_window_show_page (OdWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (OD_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+const char *
+od_window_get_visible_page (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+OdInvoicesPage *
+od_window_get_invoices_page (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return self->invoices_page;
+}
+
+OdCustomersPage *
+od_window_get_customers_page (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return self->customers_page;
+}
+
 GListModel *
 od_window_get_customers (OdWindow *self)
 {
   g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->customers);
+  return od_customers_page_get_customers (self->customers_page);
 }

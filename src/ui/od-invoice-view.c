@@ -1,0 +1,900 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "od-date.h"
+#include "od-invoice-view.h"
+#include "od-money.h"
+#include "od-payment-dialog.h"
+#include "od-reason-dialog.h"
+
+struct _OdInvoiceView
+{
+  AdwBin               parent_instance;
+
+  OdContext           *context;
+  GCancellable        *cancellable;
+  GPtrArray           *rows;        /* (group, row) pairs added for this invoice */
+  OdInvoice           *invoice;
+  gint64               invoice_id;
+  guint                busy;
+  gboolean             paused;
+  gboolean             disputed;
+  gboolean             held;
+
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  AdwStatusPage       *error_page;
+  AdwPreferencesGroup *summary_group;
+  AdwPreferencesGroup *lines_group;
+  AdwPreferencesGroup *payments_group;
+  AdwPreferencesGroup *charges_group;
+  AdwPreferencesGroup *timeline_group;
+  AdwActionRow        *customer_row;
+  AdwActionRow        *dates_row;
+  GtkLabel            *total_label;
+  GtkLabel            *paid_label;
+  GtkLabel            *outstanding_label;
+};
+
+G_DEFINE_FINAL_TYPE (OdInvoiceView, od_invoice_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
+  INVOICE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What a worker thread reads for one invoice. */
+typedef struct
+{
+  gint64             invoice_id;
+  OdInvoice         *invoice;
+  GPtrArray         *payments;
+  GPtrArray         *charges;
+  GPtrArray         *pauses;
+  OdDunningSnapshot *snapshot;
+  OdDunningPlan     *plan;
+} Detail;
+
+static void
+detail_free (Detail *detail)
+{
+  g_clear_object (&detail->invoice);
+  g_clear_pointer (&detail->payments, g_ptr_array_unref);
+  g_clear_pointer (&detail->charges, g_ptr_array_unref);
+  g_clear_pointer (&detail->pauses, g_ptr_array_unref);
+  g_clear_pointer (&detail->plan, od_dunning_plan_free);
+  g_clear_pointer (&detail->snapshot, od_dunning_snapshot_free);
+  g_free (detail);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Detail, detail_free)
+
+/* An edit a worker thread makes. */
+typedef enum
+{
+  EDIT_PAYMENT,
+  EDIT_PAUSE,
+  EDIT_RESUME,
+} EditKind;
+
+typedef struct
+{
+  EditKind     kind;
+  gint64       invoice_id;
+  char        *currency;
+  gint64       amount;
+  GDate        date;
+  OdPauseKind  pause;
+  char        *reason;
+} Edit;
+
+static void
+edit_free (Edit *edit)
+{
+  g_free (edit->currency);
+  g_free (edit->reason);
+  g_free (edit);
+}
+
+static GTimeZone *
+business_zone (OdStore *store)
+{
+  g_autoptr(OdBusiness) business = od_store_get_business (store, NULL);
+  const char *identifier = business != NULL ? od_business_get_time_zone (business) : NULL;
+  GTimeZone *zone = NULL;
+
+  if (identifier != NULL && *identifier != '\0')
+    zone = g_time_zone_new_identifier (identifier);
+  return zone != NULL ? zone : g_time_zone_new_local ();
+}
+
+static void
+business_today (OdStore *store,
+                GDate   *out)
+{
+  g_autoptr(GTimeZone) zone = business_zone (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+static char *
+format_amount (gint64      minor,
+               const char *currency)
+{
+  OdMoney money = od_money_init (minor, currency);
+
+  return od_money_format (&money);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char buf[64];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  /* Translators: a date in the invoice view, see strftime(3) */
+  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date) == 0)
+    return g_strdup ("");
+  return g_strdup (buf);
+}
+
+static void
+add_row (OdInvoiceView       *self,
+         AdwPreferencesGroup *group,
+         const char          *icon_name,
+         const char          *title,
+         const char          *subtitle,
+         const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+clear_rows (OdInvoiceView *self)
+{
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->rows, i),
+                                  g_ptr_array_index (self->rows, i + 1));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static void
+update_actions (OdInvoiceView *self)
+{
+  gboolean open = self->invoice != NULL && self->busy == 0 &&
+                  od_invoice_get_status (self->invoice) == OD_INVOICE_STATUS_OPEN;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.record-payment", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-payment", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.dispute", open && !self->disputed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.hold", open && !self->held);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-pause", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.resume", open && self->paused);
+}
+
+static const char *
+pause_title (OdPauseKind kind)
+{
+  switch (kind)
+    {
+    case OD_PAUSE_KIND_DISPUTE:
+      return _("Disputed");
+    case OD_PAUSE_KIND_PROMISE:
+      return _("Promised to pay");
+    case OD_PAUSE_KIND_HOLD:
+    default:
+      return _("On hold");
+    }
+}
+
+static void
+show_timeline (OdInvoiceView *self,
+               Detail        *detail)
+{
+  const char *currency = od_invoice_get_currency (detail->invoice);
+  guint n_rows = self->rows->len;
+
+  self->paused = self->disputed = self->held = FALSE;
+  for (guint i = 0; i < detail->pauses->len; i++)
+    {
+      OdDunningPause *pause = g_ptr_array_index (detail->pauses, i);
+      g_autofree char *since = format_date (&pause->since);
+      g_autofree char *until = format_date (&pause->until);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+
+      if (!pause->resolved)
+        {
+          self->paused = TRUE;
+          self->disputed |= pause->kind == OD_PAUSE_KIND_DISPUTE;
+          self->held |= pause->kind == OD_PAUSE_KIND_HOLD;
+        }
+      if (g_date_valid (&pause->until))
+        /* Translators: a pause's dates and reason: "1 May 2026 to 9 May 2026 · Wrong amount" */
+        subtitle = g_strdup_printf (_("%s to %s · %s"), since, until, pause->reason ? pause->reason : "");
+      else
+        /* Translators: an open-ended pause: "since 1 May 2026 · Wrong amount" */
+        subtitle = g_strdup_printf (_("since %s · %s"), since, pause->reason ? pause->reason : "");
+      /* Translators: a pause that has been lifted: "Disputed (ended)" */
+      title = pause->resolved ? g_strdup_printf (_("%s (ended)"), pause_title (pause->kind))
+                              : g_strdup (pause_title (pause->kind));
+      add_row (self, self->timeline_group,
+               pause->resolved ? "object-select-symbolic" : "media-playback-pause-symbolic",
+               title, subtitle, NULL);
+    }
+
+  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (detail->snapshot); i++)
+    {
+      OdDunningInvoice *entry = od_dunning_snapshot_get_invoice (detail->snapshot, i);
+
+      if (entry->id != detail->invoice_id)
+        continue;
+      for (guint j = 0; j < entry->history->len; j++)
+        {
+          OdDunningHistory *history = g_ptr_array_index (entry->history, j);
+          g_autofree char *at = g_date_time_format (history->at, "%x %H:%M");
+          g_autofree char *subtitle = NULL;
+
+          subtitle = history->state == OD_HISTORY_SUPERSEDED
+                     ? g_strdup_printf (_("Passed over on %s"), at)
+                     : g_strdup_printf (_("Taken on %s by %s"), at,
+                                        od_channel_to_string (history->channel));
+          add_row (self, self->timeline_group,
+                   history->state == OD_HISTORY_SUPERSEDED ? "action-unavailable-symbolic"
+                                                           : "mail-send-symbolic",
+                   history->step, subtitle, NULL);
+        }
+    }
+
+  for (guint i = 0; detail->plan != NULL && i < detail->plan->actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (detail->plan->actions, i);
+      g_autofree char *at = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *amount = NULL;
+
+      if (action->invoice_id != detail->invoice_id)
+        continue;
+      at = g_date_time_format (action->at, "%x %H:%M");
+      amount = format_amount (action->amount_due + action->fee, action->currency[0] ? action->currency : currency);
+      if (action->status == OD_ACTION_DUE || action->status == OD_ACTION_SCHEDULED)
+        /* Translators: a planned step: "by email on 12/01/2026 09:00" */
+        subtitle = g_strdup_printf (_("By %s on %s"), od_channel_to_string (action->channel), at);
+      else
+        subtitle = g_strdup_printf ("%s · %s", at, action->reason != NULL ? action->reason
+                                                : od_action_status_to_string (action->status));
+      add_row (self, self->timeline_group,
+               action->status == OD_ACTION_DUE ? "mail-unread-symbolic" : "alarm-symbolic",
+               action->step, subtitle, amount);
+    }
+
+  if (self->rows->len == n_rows)
+    add_row (self, self->timeline_group, NULL,
+             od_invoice_get_status (detail->invoice) == OD_INVOICE_STATUS_OPEN
+             ? _("Nothing planned") : _("Not chased: the invoice is settled"),
+             NULL, NULL);
+}
+
+static void
+show_detail (OdInvoiceView *self,
+             Detail        *detail)
+{
+  OdInvoice *invoice = detail->invoice;
+  const char *currency = od_invoice_get_currency (invoice);
+  g_autofree char *total = format_amount (od_invoice_get_total (invoice), currency);
+  g_autofree char *paid = format_amount (od_invoice_get_paid (invoice), currency);
+  g_autofree char *outstanding = format_amount (od_invoice_get_outstanding (invoice), currency);
+  g_autofree char *issued = format_date (od_invoice_get_issue_date (invoice));
+  g_autofree char *due = format_date (od_invoice_get_due_date (invoice));
+  g_autofree char *dates = NULL;
+  g_autofree char *customer = NULL;
+  GListModel *lines = od_invoice_get_lines (invoice);
+
+  g_set_object (&self->invoice, invoice);
+  clear_rows (self);
+
+  adw_preferences_group_set_title (self->summary_group, od_invoice_get_number (invoice));
+  customer = g_strdup_printf ("%s (%s)", od_invoice_get_customer_name (invoice),
+                              od_invoice_get_customer_ref (invoice));
+  adw_action_row_set_subtitle (self->customer_row, customer);
+  /* Translators: an invoice's issue and due dates */
+  dates = g_strdup_printf (_("%s, due %s"), issued, due);
+  adw_action_row_set_subtitle (self->dates_row, dates);
+  gtk_label_set_label (self->total_label, total);
+  gtk_label_set_label (self->paid_label, paid);
+  gtk_label_set_label (self->outstanding_label, outstanding);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(OdInvoiceLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *price = format_amount (od_invoice_line_get_unit_price (line), currency);
+      g_autofree char *quantity = od_amount_to_string (od_invoice_line_get_quantity_milli (line), 3);
+      g_autofree char *subtitle = NULL;
+
+      /* Drop the zeros a whole quantity does not need. */
+      if (g_str_has_suffix (quantity, ".000"))
+        quantity[strlen (quantity) - 4] = '\0';
+      /* Translators: an invoice line's quantity and unit price: "3 × EUR 12.50" */
+      subtitle = g_strdup_printf (_("%s × %s"), quantity, price);
+      add_row (self, self->lines_group, NULL, od_invoice_line_get_description (line), subtitle, NULL);
+    }
+  if (g_list_model_get_n_items (lines) == 0)
+    add_row (self, self->lines_group, NULL, _("No lines: only the total was imported"), NULL, NULL);
+
+  for (guint i = 0; i < detail->payments->len; i++)
+    {
+      OdPayment *payment = g_ptr_array_index (detail->payments, i);
+      g_autofree char *date = format_date (od_payment_get_date (payment));
+      g_autofree char *amount = format_amount (od_payment_get_amount (payment),
+                                               od_payment_get_currency (payment));
+
+      add_row (self, self->payments_group, NULL, date, od_payment_get_method (payment), amount);
+    }
+  if (detail->payments->len == 0)
+    add_row (self, self->payments_group, NULL, _("No payments yet"), NULL, NULL);
+
+  for (guint i = 0; i < detail->charges->len; i++)
+    {
+      OdCharge *charge = g_ptr_array_index (detail->charges, i);
+      g_autofree char *date = format_date (od_charge_get_date (charge));
+      g_autofree char *amount = format_amount (od_charge_get_amount (charge),
+                                               od_charge_get_currency (charge));
+      const char *description = od_charge_get_description (charge);
+
+      add_row (self, self->charges_group, NULL,
+               description != NULL ? description : od_charge_kind_to_string (od_charge_get_kind (charge)),
+               date, amount);
+    }
+  if (detail->charges->len == 0)
+    add_row (self, self->charges_group, NULL, _("No fees or interest charged"), NULL, NULL);
+
+  show_timeline (self, detail);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+  update_actions (self);
+}
+
+/* Runs in a worker thread. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OdStore *store = od_context_get_store (OD_INVOICE_VIEW (source_object)->context);
+  g_autoptr(Detail) detail = g_new0 (Detail, 1);
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  detail->invoice_id = *(gint64 *) task_data;
+  if ((detail->invoice = od_store_get_invoice (store, detail->invoice_id, &error)) == NULL ||
+      (detail->payments = od_store_list_payments (store, detail->invoice_id, &error)) == NULL ||
+      (detail->charges = od_store_list_charges (store, detail->invoice_id, &error)) == NULL ||
+      (detail->pauses = od_store_list_pauses (store, detail->invoice_id, FALSE, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The plan as overdue-cli plan shows it now. The snapshot holds every
+   * open invoice: acceptable in a worker thread, and the same answer. */
+  if (od_invoice_get_status (detail->invoice) == OD_INVOICE_STATUS_OPEN)
+    {
+      detail->snapshot = od_store_load_dunning_snapshot (store, &error);
+      if (detail->snapshot == NULL ||
+          (policy = od_store_get_effective_policy (store, 0, &error)) == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      zone = business_zone (store);
+      now = g_date_time_new_now (zone);
+      detail->plan = od_dunning_plan_full (detail->snapshot, policy, zone, now,
+                                           OD_DUNNING_FLAGS_NONE);
+    }
+  else
+    detail->snapshot = od_dunning_snapshot_new ();
+
+  g_task_return_pointer (task, g_steal_pointer (&detail), (GDestroyNotify) detail_free);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (source);
+  g_autoptr(Detail) detail = NULL;
+  g_autoptr(GError) error = NULL;
+
+  detail = g_task_propagate_pointer (G_TASK (result), &error);
+  self->busy--;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  /* Another invoice was asked for meanwhile. */
+  if (detail != NULL && detail->invoice_id != self->invoice_id)
+    return;
+
+  gtk_spinner_stop (self->spinner);
+  if (detail == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_clear_object (&self->invoice);
+      update_actions (self);
+      return;
+    }
+  show_detail (self, detail);
+}
+
+static void
+read_invoice (OdInvoiceView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->busy++;
+  update_actions (self);
+  task = g_task_new (self, NULL, on_read, NULL);
+  g_task_set_source_tag (task, read_invoice);
+  g_task_set_task_data (task, g_memdup2 (&self->invoice_id, sizeof self->invoice_id), g_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* Runs in a worker thread: the store calls overdue-cli makes, with the
+ * same audit entries, all or nothing. */
+static void
+edit_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OdStore *store = od_context_get_store (OD_INVOICE_VIEW (source_object)->context);
+  Edit *edit = task_data;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  business_today (store, &today);
+  if (!od_store_begin (store, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (edit->kind)
+    {
+    case EDIT_PAYMENT:
+      {
+        g_autoptr(OdPayment) payment = od_payment_new ();
+
+        od_payment_set_invoice_id (payment, edit->invoice_id);
+        od_payment_set_date (payment, &edit->date);
+        od_payment_set_amount (payment, edit->amount);
+        od_payment_set_currency (payment, edit->currency);
+        if (!od_payment_validate (payment, &error) ||
+            !od_store_insert_payment (store, payment, &error))
+          goto fail;
+      }
+      break;
+
+    case EDIT_PAUSE:
+      if (od_store_insert_pause (store, edit->invoice_id, edit->pause, &today, NULL,
+                                 0, edit->reason, &error) == 0 ||
+          !od_store_add_audit (store, 0, edit->invoice_id, od_pause_kind_to_string (edit->pause),
+                               edit->reason, &error))
+        goto fail;
+      break;
+
+    case EDIT_RESUME:
+      {
+        g_autoptr(GPtrArray) active = od_store_list_pauses (store, edit->invoice_id, TRUE, &error);
+        g_autoptr(GString) detail = g_string_new (NULL);
+        guint n_resolved = 0;
+
+        if (active == NULL)
+          goto fail;
+        /* Translators: the audit log's note of what "invoice resume" ended */
+        g_string_append (detail, _("Ended:"));
+        for (guint i = 0; i < active->len; i++)
+          {
+            OdDunningPause *pause = g_ptr_array_index (active, i);
+
+            g_string_append_printf (detail, "%s %s", i > 0 ? ";" : "",
+                                    od_pause_kind_to_string (pause->kind));
+            if (pause->reason != NULL)
+              g_string_append_printf (detail, " (%s)", pause->reason);
+          }
+        if (!od_store_resolve_pauses (store, edit->invoice_id, OD_PAUSE_KIND_DISPUTE, TRUE,
+                                      &n_resolved, &error) ||
+            !od_store_add_audit (store, 0, edit->invoice_id, "resume", detail->str, &error))
+          goto fail;
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!od_store_commit (store, &error))
+    goto fail;
+  g_task_return_boolean (task, TRUE);
+  return;
+
+fail:
+  od_store_rollback (store);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_edited (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (source);
+  g_autoptr(GError) error = NULL;
+
+  self->busy--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *dialog;
+
+      if (g_cancellable_is_cancelled (self->cancellable))
+        return;
+      update_actions (self);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Could Not Save"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  g_signal_emit (self, signals[INVOICE_CHANGED], 0);
+  read_invoice (self);
+}
+
+static void
+run_edit (OdInvoiceView *self,
+          Edit          *edit)
+{
+  g_autoptr(GTask) task = NULL;
+
+  edit->invoice_id = self->invoice_id;
+  edit->currency = g_strdup (od_invoice_get_currency (self->invoice));
+  self->busy++;
+  update_actions (self);
+  task = g_task_new (self, NULL, on_edited, NULL);
+  g_task_set_source_tag (task, run_edit);
+  g_task_set_task_data (task, edit, (GDestroyNotify) edit_free);
+  g_task_run_in_thread (task, edit_thread);
+}
+
+/* Actions */
+
+static void
+save_payment_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
+  Edit *edit = g_new0 (Edit, 1);
+  const char *date = NULL;
+
+  g_variant_get (parameter, "(x&s)", &edit->amount, &date);
+  edit->kind = EDIT_PAYMENT;
+  if (edit->amount <= 0 || !od_date_parse_iso (date, &edit->date, NULL))
+    {
+      g_warning ("invoice.save-payment: %s is not a payment", g_variant_print (parameter, TRUE));
+      edit_free (edit);
+      return;
+    }
+  run_edit (self, edit);
+}
+
+static void
+save_pause_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
+  Edit *edit = g_new0 (Edit, 1);
+  const char *kind = NULL;
+  const char *reason = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &reason);
+  edit->kind = EDIT_PAUSE;
+  edit->reason = g_strdup (reason);
+  if (!od_pause_kind_from_string (kind, &edit->pause) || edit->pause == OD_PAUSE_KIND_PROMISE)
+    {
+      g_warning ("invoice.save-pause: “%s” is not dispute or hold", kind);
+      edit_free (edit);
+      return;
+    }
+  run_edit (self, edit);
+}
+
+static void
+resume_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->kind = EDIT_RESUME;
+  run_edit (OD_INVOICE_VIEW (widget), edit);
+}
+
+static void
+on_payment_chosen (OdPaymentDialog *dialog,
+                   OdInvoiceView   *self)
+{
+  g_autofree char *date = od_date_to_iso (od_payment_dialog_get_date (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "invoice.save-payment", "(xs)",
+                              od_payment_dialog_get_amount (dialog), date);
+}
+
+static void
+record_payment_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  OdPaymentDialog *dialog;
+  GDate today;
+
+  business_today (od_context_get_store (self->context), &today);
+  dialog = od_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->invoice, &today);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_payment_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_reason_chosen (OdReasonDialog *dialog,
+                  OdInvoiceView  *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "od-pause");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "invoice.save-pause", "(ss)",
+                              kind, od_reason_dialog_get_reason (dialog));
+}
+
+static void
+ask_reason (OdInvoiceView *self,
+            OdPauseKind    kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  OdReasonDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (kind == OD_PAUSE_KIND_DISPUTE)
+    {
+      body = g_strdup_printf (_("Chasing invoice %s pauses until the dispute is resolved."),
+                              od_invoice_get_number (self->invoice));
+      dialog = od_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Dispute Invoice?"), body, _("_Dispute"));
+    }
+  else
+    {
+      body = g_strdup_printf (_("No reminders go out for invoice %s until it is resumed."),
+                              od_invoice_get_number (self->invoice));
+      dialog = od_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Put Invoice on Hold?"), body, _("_Hold"));
+    }
+  g_object_set_data (G_OBJECT (dialog), "od-pause", (gpointer) od_pause_kind_to_string (kind));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_reason_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dispute_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ask_reason (OD_INVOICE_VIEW (widget), OD_PAUSE_KIND_DISPUTE);
+}
+
+static void
+hold_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ask_reason (OD_INVOICE_VIEW (widget), OD_PAUSE_KIND_HOLD);
+}
+
+/* GObject */
+
+static void
+od_invoice_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_invoice_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_invoice_view_dispose (GObject *object)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (object);
+
+  /* The tasks hold the view; this tells them not to touch its widgets. */
+  g_cancellable_cancel (self->cancellable);
+  g_ptr_array_set_size (self->rows, 0);
+  /* AdwBin would unparent its child again after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_INVOICE_VIEW);
+
+  G_OBJECT_CLASS (od_invoice_view_parent_class)->dispose (object);
+}
+
+static void
+od_invoice_view_finalize (GObject *object)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (object);
+
+  g_clear_object (&self->invoice);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (od_invoice_view_parent_class)->finalize (object);
+}
+
+static void
+od_invoice_view_class_init (OdInvoiceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = od_invoice_view_get_property;
+  object_class->set_property = od_invoice_view_set_property;
+  object_class->dispose = od_invoice_view_dispose;
+  object_class->finalize = od_invoice_view_finalize;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         OD_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[INVOICE_CHANGED] =
+    g_signal_new ("invoice-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-invoice-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, stack);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, lines_group);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, payments_group);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, charges_group);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, dates_row);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, total_label);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, paid_label);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, outstanding_label);
+
+  gtk_widget_class_install_action (widget_class, "invoice.record-payment", NULL, record_payment_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.save-payment", "(xs)", save_payment_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.dispute", NULL, dispute_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.hold", NULL, hold_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.save-pause", "(ss)", save_pause_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.resume", NULL, resume_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "invoice.record-payment", NULL);
+}
+
+static void
+od_invoice_view_init (OdInvoiceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->rows = g_ptr_array_new ();
+  update_actions (self);
+}
+
+/* Public API */
+
+OdInvoiceView *
+od_invoice_view_new (OdContext *context)
+{
+  g_return_val_if_fail (OD_IS_CONTEXT (context), NULL);
+
+  return g_object_new (OD_TYPE_INVOICE_VIEW, "context", context, NULL);
+}
+
+void
+od_invoice_view_show (OdInvoiceView *self,
+                      gint64         invoice_id)
+{
+  g_return_if_fail (OD_IS_INVOICE_VIEW (self));
+  g_return_if_fail (invoice_id > 0);
+
+  self->invoice_id = invoice_id;
+  g_clear_object (&self->invoice);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  read_invoice (self);
+}
+
+gint64
+od_invoice_view_get_id (OdInvoiceView *self)
+{
+  g_return_val_if_fail (OD_IS_INVOICE_VIEW (self), 0);
+
+  return self->invoice_id;
+}
+
+gboolean
+od_invoice_view_is_busy (OdInvoiceView *self)
+{
+  g_return_val_if_fail (OD_IS_INVOICE_VIEW (self), FALSE);
+
+  return self->busy > 0;
+}
