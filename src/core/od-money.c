@@ -222,28 +222,42 @@ append_magnitude (GString *str,
   /* Unsigned, so that G_MININT64 has a magnitude. */
   guint64 magnitude = minor < 0 ? -(guint64) minor : (guint64) minor;
   char buf[32];
+  char *end = buf + sizeof buf;
+  char *p = end;
   gsize len;
   gsize int_len;
 
-  g_snprintf (buf, sizeof buf, "%0*" G_GUINT64_FORMAT,
-              (int) digits + 1, magnitude);
-  len = strlen (buf);
+  /* The decimal digits, at least one before the point, written from the
+   * end of @buf without printf: plan and report writers call this for
+   * every amount of a large ledger. */
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0 || (gsize) (end - p) < digits + 1);
+  len = (gsize) (end - p);
   int_len = len - digits;
 
   if (minor < 0)
     g_string_append_c (str, '-');
 
-  for (gsize i = 0; i < int_len; i++)
+  if (!group)
+    g_string_append_len (str, p, (gssize) int_len);
+  else
     {
-      if (group && i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (str, ',');
-      g_string_append_c (str, buf[i]);
+      for (gsize i = 0; i < int_len; i++)
+        {
+          if (i > 0 && (int_len - i) % 3 == 0)
+            g_string_append_c (str, ',');
+          g_string_append_c (str, p[i]);
+        }
     }
 
   if (digits > 0)
     {
       g_string_append_c (str, '.');
-      g_string_append (str, buf + int_len);
+      g_string_append_len (str, p + int_len, (gssize) digits);
     }
 }
 
@@ -259,6 +273,19 @@ od_amount_to_string (gint64 minor,
   append_magnitude (str, minor, digits, FALSE);
 
   return g_string_free (str, FALSE);
+}
+
+/* As od_amount_to_string(), appended to @str: for writers of many
+ * amounts that would rather not allocate one string each. */
+void
+od_amount_append (GString *str,
+                  gint64   minor,
+                  guint    digits)
+{
+  g_return_if_fail (str != NULL);
+  g_return_if_fail (digits <= OD_MAX_DIGITS);
+
+  append_magnitude (str, minor, digits, FALSE);
 }
 
 char *

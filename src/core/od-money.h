@@ -49,6 +49,9 @@ gboolean  od_amount_parse              (const char    *text,
                                         GError       **error);
 char     *od_amount_to_string          (gint64         minor,
                                         guint          digits);
+void      od_amount_append             (GString       *str,
+                                        gint64         minor,
+                                        guint          digits);
 char     *od_money_to_string           (const OdMoney *money);
 char     *od_money_format              (const OdMoney *money);
 gboolean  od_money_add                 (const OdMoney *a,
