@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "od-cli.h"
 #include "od-date.h"
@@ -25,13 +25,6 @@ amount_text (gint64      minor,
              const char *currency)
 {
   return od_amount_to_string (minor, od_currency_minor_digits (currency));
-}
-
-/* ISO 8601 with an explicit offset, whole seconds. */
-static char *
-instant_text (GDateTime *at)
-{
-  return at != NULL ? g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 }
 
 static void
@@ -67,86 +60,262 @@ count_action (PlanCounts            *counts,
     }
 }
 
+/* The JSON writer. A plan of a large ledger holds tens of thousands of
+ * actions whose fields are fixed: they are written straight into one
+ * buffer, escaped as json-glib escapes them and laid out as its pretty
+ * generator lays them out, rather than built into a tree of nodes per
+ * action and serialised again. */
+
+#define JSON_FLUSH_AT (64 * 1024)
+
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+json_flush (GString *out)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_truncate (out, 0);
+}
+
+/* g_string_append_len() without its call when the bytes fit, as GLib
+ * 2.76 inlines it: the writer appends a few bytes at a time, millions of
+ * times for a large plan. */
+static inline void
+put_len (GString    *out,
+         const char *bytes,
+         gsize       n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      g_string_append_len (out, bytes, (gssize) n);
+      return;
+    }
+  memcpy (out->str + out->len, bytes, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put (GString    *out,
+     const char *text)
+{
+  put_len (out, text, strlen (text));
 }
 
 static void
-add_amount_member (JsonBuilder *builder,
-                   const char  *name,
-                   gint64       minor,
-                   const char  *currency)
+json_append_escaped (GString    *out,
+                     const char *text)
 {
-  g_autofree char *text = amount_text (minor, currency);
+  const char *run = text;
+  const char *p;
 
-  add_string_member (builder, name, text);
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+
+      put_len (out, run, (gsize) (p - run));
+      run = p + 1;
+      switch (c)
+        {
+        case '"':
+          escape = "\\\"";
+          break;
+        case '\\':
+          escape = "\\\\";
+          break;
+        case '\b':
+          escape = "\\b";
+          break;
+        case '\f':
+          escape = "\\f";
+          break;
+        case '\n':
+          escape = "\\n";
+          break;
+        case '\r':
+          escape = "\\r";
+          break;
+        case '\t':
+          escape = "\\t";
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+      if (escape != NULL)
+        put (out, escape);
+    }
+  put_len (out, run, (gsize) (p - run));
 }
 
-/* One element at a time: a plan of a large ledger holds hundreds of
- * thousands of actions, and a whole JSON tree of them would not fit
- * comfortably in memory. */
+/* Opens a member: a comma after the previous one, the indent, the name. */
+static void
+json_member (GString    *out,
+             const char *name,
+             gboolean    first)
+{
+  put (out, first ? "\n  \"" : ",\n  \"");
+  put (out, name);
+  put (out, "\" : ");
+}
+
+static void
+json_string (GString    *out,
+             const char *name,
+             const char *value)
+{
+  json_member (out, name, FALSE);
+  if (value == NULL)
+    {
+      put (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  json_append_escaped (out, value);
+  g_string_append_c (out, '"');
+}
+
+/* Decimal digits without printf, which would cost more than the rest of
+ * an action; @width pads with zeros. */
+static void
+append_number (GString *out,
+               gint64   value,
+               guint    width)
+{
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char buf[24];
+  char *end = buf + sizeof buf;
+  char *p = end;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0 || (guint) (end - p) < width);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  put_len (out, p, (gsize) (end - p));
+}
+
+static void
+json_int (GString    *out,
+          const char *name,
+          gint64      value)
+{
+  json_member (out, name, FALSE);
+  append_number (out, value, 1);
+}
+
+static void
+json_amount (GString    *out,
+             const char *name,
+             gint64      minor,
+             guint       digits)
+{
+  json_member (out, name, FALSE);
+  g_string_append_c (out, '"');
+  od_amount_append (out, minor, digits);
+  g_string_append_c (out, '"');
+}
+
+/* ISO 8601 with an explicit offset ("+01:00"), whole seconds. */
+static void
+json_instant (GString    *out,
+              const char *name,
+              GDateTime  *at)
+{
+  GTimeSpan offset;
+  gint64 minutes;
+  int year, month, day;
+
+  if (at == NULL)
+    {
+      json_string (out, name, NULL);
+      return;
+    }
+  json_member (out, name, FALSE);
+  g_date_time_get_ymd (at, &year, &month, &day);
+  offset = g_date_time_get_utc_offset (at);
+  minutes = (offset < 0 ? -offset : offset) / G_TIME_SPAN_MINUTE;
+  g_string_append_c (out, '"');
+  append_number (out, year, 1);
+  g_string_append_c (out, '-');
+  append_number (out, month, 2);
+  g_string_append_c (out, '-');
+  append_number (out, day, 2);
+  g_string_append_c (out, 'T');
+  append_number (out, g_date_time_get_hour (at), 2);
+  g_string_append_c (out, ':');
+  append_number (out, g_date_time_get_minute (at), 2);
+  g_string_append_c (out, ':');
+  append_number (out, g_date_time_get_second (at), 2);
+  g_string_append_c (out, offset < 0 ? '-' : '+');
+  append_number (out, minutes / 60, 2);
+  g_string_append_c (out, ':');
+  append_number (out, minutes % 60, 2);
+  g_string_append_c (out, '"');
+}
+
+static void
+json_action (GString           *out,
+             OdDunningSnapshot *snapshot,
+             OdDunningAction   *action)
+{
+  OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
+  guint digits = od_currency_minor_digits (action->currency);
+
+  g_string_append_c (out, '{');
+  json_member (out, "invoice", TRUE);
+  g_string_append_c (out, '"');
+  json_append_escaped (out, action->invoice_number);
+  g_string_append_c (out, '"');
+  json_string (out, "customer", action->customer_ref);
+  json_string (out, "customer_name", customer != NULL ? customer->name : NULL);
+  json_string (out, "step", action->step);
+  json_int (out, "repeat", action->repeat);
+  json_string (out, "channel", od_channel_to_string (action->channel));
+  json_instant (out, "at", action->at);
+  json_amount (out, "amount_due", action->amount_due, digits);
+  json_string (out, "currency", action->currency);
+  json_amount (out, "fee", action->fee, digits);
+  json_amount (out, "interest", action->interest, digits);
+  json_int (out, "interest_days", action->interest_days);
+  json_amount (out, "compensation", action->compensation, digits);
+  if (action->discounted > 0)
+    {
+      g_autofree char *until = g_date_valid (&action->discount_until)
+                               ? od_date_to_iso (&action->discount_until) : NULL;
+
+      json_amount (out, "discounted", action->discounted, digits);
+      json_string (out, "discount_until", until);
+    }
+  json_int (out, "days_overdue", action->days_overdue);
+  json_string (out, "status", od_action_status_to_string (action->status));
+  json_string (out, "group", action->group);
+  json_string (out, "reason", action->reason);
+  put (out, "\n}");
+}
+
 static void
 print_json (OdDunningSnapshot *snapshot,
             OdDunningPlan     *plan)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) out = g_string_sized_new (JSON_FLUSH_AT + 4096);
 
-  json_generator_set_pretty (generator, TRUE);
-  g_print ("[");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < plan->actions->len; i++)
     {
-      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
-      OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *at = instant_text (action->at);
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "invoice", action->invoice_number);
-      add_string_member (builder, "customer", action->customer_ref);
-      add_string_member (builder, "customer_name", customer != NULL ? customer->name : NULL);
-      add_string_member (builder, "step", action->step);
-      json_builder_set_member_name (builder, "repeat");
-      json_builder_add_int_value (builder, action->repeat);
-      add_string_member (builder, "channel", od_channel_to_string (action->channel));
-      add_string_member (builder, "at", at);
-      add_amount_member (builder, "amount_due", action->amount_due, action->currency);
-      add_string_member (builder, "currency", action->currency);
-      add_amount_member (builder, "fee", action->fee, action->currency);
-      add_amount_member (builder, "interest", action->interest, action->currency);
-      json_builder_set_member_name (builder, "interest_days");
-      json_builder_add_int_value (builder, action->interest_days);
-      add_amount_member (builder, "compensation", action->compensation, action->currency);
-      if (action->discounted > 0)
-        {
-          g_autofree char *until = g_date_valid (&action->discount_until)
-                                   ? od_date_to_iso (&action->discount_until) : NULL;
-
-          add_amount_member (builder, "discounted", action->discounted, action->currency);
-          add_string_member (builder, "discount_until", until);
-        }
-      json_builder_set_member_name (builder, "days_overdue");
-      json_builder_add_int_value (builder, action->days_overdue);
-      add_string_member (builder, "status", od_action_status_to_string (action->status));
-      add_string_member (builder, "group", action->group);
-      add_string_member (builder, "reason", action->reason);
-      json_builder_end_object (builder);
-
-      node = json_builder_get_root (builder);
-      json_generator_set_root (generator, node);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n%s", i > 0 ? "," : "", text);
+      put (out, i > 0 ? ",\n" : "\n");
+      json_action (out, snapshot, g_ptr_array_index (plan->actions, i));
+      if (out->len >= JSON_FLUSH_AT)
+        json_flush (out);
     }
-  g_print ("\n]\n");
+  put (out, "\n]\n");
+  json_flush (out);
+  fflush (stdout);
 }
 
 static char *
