@@ -21,8 +21,16 @@ typedef struct
   GDateTime         *now;
   OdDunningFlags     flags;
   GHashTable        *zones;    /* identifier → GTimeZone */
+  GHashTable        *openings; /* (policy, zone, day) → GDateTime: window openings */
   GPtrArray         *actions;
   GDateTime         *next_wakeup;
+  /* What depends only on (policy, zone) and now, for the last pair seen:
+   * invoices in a row mostly share both. */
+  OdPolicy          *day_policy;
+  GTimeZone         *day_zone;
+  GDate              day_today;
+  GDateTime         *day_opening;       /* the next opening at or after now */
+  GDateTime         *day_today_opening; /* today's opening, or the next one */
 } Planner;
 
 /* Everything about one invoice that the action builders share. */

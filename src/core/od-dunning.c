@@ -54,6 +54,89 @@ instance_compare (gconstpointer a,
   return (ia->order > ib->order) - (ia->order < ib->order);
 }
 
+/* A day's window opening depends only on the policy, the zone and the
+ * day; a ledger's invoices share a few hundred due dates, so each is
+ * worked out once per pass. */
+typedef struct
+{
+  OdPolicy  *policy;
+  GTimeZone *zone;
+  guint32    julian;
+} OpeningKey;
+
+static guint
+opening_key_hash (gconstpointer data)
+{
+  const OpeningKey *key = data;
+
+  return g_direct_hash (key->policy) ^ (g_direct_hash (key->zone) * 31) ^
+         (key->julian * 2654435761u);
+}
+
+static gboolean
+opening_key_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const OpeningKey *ka = a;
+  const OpeningKey *kb = b;
+
+  return ka->policy == kb->policy && ka->zone == kb->zone &&
+         ka->julian == kb->julian;
+}
+
+/* The opening of @date's send window (or the next one), as
+ * _od_dunning_date_opening(), from the pass's cache. Returns a borrowed
+ * reference, valid for the pass. */
+static GDateTime *
+date_opening (Planner     *planner,
+              OdPolicy    *policy,
+              GTimeZone   *zone,
+              const GDate *date)
+{
+  OpeningKey key = { policy, zone, g_date_get_julian (date) };
+  GDateTime *opening = g_hash_table_lookup (planner->openings, &key);
+
+  if (opening == NULL)
+    {
+      opening = _od_dunning_date_opening (policy, zone, date);
+      g_hash_table_insert (planner->openings, g_memdup2 (&key, sizeof key), opening);
+    }
+  return opening;
+}
+
+/* Sets the planner's today, next opening and today's opening for
+ * (@policy, @zone), unless they are those of the last invoice. */
+static void
+prepare_day (Planner   *planner,
+             OdPolicy  *policy,
+             GTimeZone *zone)
+{
+  if (planner->day_opening != NULL &&
+      planner->day_policy == policy && planner->day_zone == zone)
+    return;
+
+  g_clear_pointer (&planner->day_opening, g_date_time_unref);
+  planner->day_policy = policy;
+  planner->day_zone = zone;
+  _od_dunning_local_date (planner->now, zone, &planner->day_today);
+  planner->day_opening = _od_dunning_next_opening (policy, zone, planner->now);
+  planner->day_today_opening = date_opening (planner, policy, zone, &planner->day_today);
+}
+
+/* A ladder's steps mostly come in date order already; sorting costs
+ * more than checking. */
+static gboolean
+instances_sorted (GPtrArray *instances)
+{
+  for (guint i = 1; i < instances->len; i++)
+    {
+      if (instance_compare (&g_ptr_array_index (instances, i - 1),
+                            &g_ptr_array_index (instances, i)) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GTimeZone *
 lookup_zone (Planner    *planner,
              const char *identifier)
@@ -97,12 +180,11 @@ void
 _od_dunning_note_wakeup_after (InvoiceCtx  *ctx,
                                const GDate *last_day)
 {
-  g_autoptr(GDateTime) opening = NULL;
   GDate next = *last_day;
 
   g_date_add_days (&next, 1);
-  opening = _od_dunning_date_opening (ctx->policy, ctx->zone, &next);
-  _od_dunning_note_wakeup (ctx->planner, opening);
+  _od_dunning_note_wakeup (ctx->planner,
+                           date_opening (ctx->planner, ctx->policy, ctx->zone, &next));
 }
 
 static gboolean
@@ -142,7 +224,7 @@ add_instance (InvoiceCtx   *ctx,
   instance->step = step;
   instance->offset = offset;
   instance->date = *date;
-  instance->instant = _od_dunning_date_opening (ctx->policy, ctx->zone, date);
+  instance->instant = g_date_time_ref (date_opening (ctx->planner, ctx->policy, ctx->zone, date));
   instance->amount_due = amount_due;
   instance->order = instances->len;
   g_ptr_array_add (instances, instance);
@@ -485,7 +567,8 @@ plan_invoice (Planner          *planner,
   if (ctx.zone == NULL)
     ctx.zone = planner->local_zone;
 
-  _od_dunning_local_date (planner->now, ctx.zone, &ctx.today);
+  prepare_day (planner, ctx.policy, ctx.zone);
+  ctx.today = planner->day_today;
   ctx.outstanding = invoice->total - od_dunning_invoice_get_paid (invoice) -
                     invoice->credits;
   if (ctx.outstanding <= 0 || _od_dunning_settled_by_discount (ctx.policy, invoice))
@@ -520,7 +603,8 @@ plan_invoice (Planner          *planner,
       add_ladder (&ctx, instances);
     }
 
-  g_ptr_array_sort (instances, instance_compare);
+  if (!instances_sorted (instances))
+    g_ptr_array_sort (instances, instance_compare);
 
   split_instances (instances, planner->now, &latest, &next);
 
@@ -537,10 +621,8 @@ plan_invoice (Planner          *planner,
 
   if (latest != NULL)
     {
-      g_autoptr(GDateTime) opening = _od_dunning_next_opening (ctx.policy, ctx.zone,
-                                                               planner->now);
-      g_autoptr(GDateTime) today_opening =
-        _od_dunning_date_opening (ctx.policy, ctx.zone, &ctx.today);
+      GDateTime *opening = planner->day_opening;
+      GDateTime *today_opening = planner->day_today_opening;
       gboolean open = g_date_time_equal (opening, planner->now);
 
       /* A whole day: the window that opened earlier today counts. */
@@ -757,6 +839,8 @@ od_dunning_plan_full (OdDunningSnapshot *snapshot,
   planner.flags = flags;
   planner.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_time_zone_unref);
+  planner.openings = g_hash_table_new_full (opening_key_hash, opening_key_equal, g_free,
+                                            (GDestroyNotify) g_date_time_unref);
   planner.actions = g_ptr_array_new_with_free_func ((GDestroyNotify) _od_dunning_action_free);
 
   for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (snapshot); i++)
@@ -765,6 +849,8 @@ od_dunning_plan_full (OdDunningSnapshot *snapshot,
   g_ptr_array_sort (planner.actions, action_compare);
   limit_calls (&planner);
 
+  g_clear_pointer (&planner.day_opening, g_date_time_unref);
+  g_hash_table_unref (planner.openings);
   g_hash_table_unref (planner.zones);
 
   plan = g_new0 (OdDunningPlan, 1);
