@@ -192,11 +192,16 @@ text_part (const char *subtype,
            const char *text)
 {
   GMimeTextPart *part = g_mime_text_part_new_with_subtype (subtype);
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeDataWrapper) content = NULL;
 
-  g_mime_text_part_set_charset (part, "utf-8");
-  g_mime_text_part_set_text (part, text);
-  /* Quoted-printable keeps every line short and 7-bit whatever the text
-   * holds; set_text may have picked another charset, so say it again. */
+  /* The UTF-8 bytes as they are: g_mime_text_part_set_text() would
+   * convert them to the "best" charset (ISO-8859-1 for most European
+   * text), which the utf-8 label would then misname. Quoted-printable
+   * keeps every line short and 7-bit whatever the text holds. */
+  stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
+  content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  g_mime_part_set_content (GMIME_PART (part), content);
   g_mime_text_part_set_charset (part, "utf-8");
   g_mime_part_set_content_encoding (GMIME_PART (part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 
