@@ -39,3 +39,32 @@ od_deliverer_deliver (OdDeliverer  *self,
   if (delivery->outcome != OD_DELIVERY_SENT && delivery->detail == NULL)
     delivery->detail = g_strdup (_("The deliverer gave no reason"));
 }
+
+gboolean
+od_deliverer_opt_out_customer (OdStore     *store,
+                               gint64       customer_id,
+                               OdChannel    channel,
+                               const char  *action,
+                               const char  *detail,
+                               GError     **error)
+{
+  g_autoptr(OdCustomer) customer = NULL;
+
+  g_return_val_if_fail (OD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!od_store_begin (store, error))
+    return FALSE;
+  customer = od_store_get_customer (store, customer_id, error);
+  if (customer == NULL)
+    goto fail;
+  od_customer_set_opted_out (customer, od_customer_get_opted_out (customer) | channel);
+  if (!od_store_update_customer (store, customer, error) ||
+      !od_store_add_audit (store, customer_id, 0, action, detail, error))
+    goto fail;
+  return od_store_commit (store, error);
+
+fail:
+  od_store_rollback (store);
+  return FALSE;
+}

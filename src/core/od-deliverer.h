@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include "od-outbox-row.h"
+#include "od-store.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,17 @@ void od_deliverer_deliver (OdDeliverer   *self,
                            OdOutboxRow   *row,
                            OdDelivery    *delivery,
                            GCancellable  *cancellable);
+
+/* For deliverers whose server refused a customer's address or number
+ * for good: opts the customer out of @channel and records @action with
+ * @detail in the audit log, both or neither, so that the engine falls
+ * back to another channel until the owner fixes it and opts back in. */
+gboolean od_deliverer_opt_out_customer (OdStore     *store,
+                                        gint64       customer_id,
+                                        OdChannel    channel,
+                                        const char  *action,
+                                        const char  *detail,
+                                        GError     **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OdDelivery, od_delivery_clear)
 

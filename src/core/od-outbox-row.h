@@ -111,13 +111,16 @@ typedef struct
   guint    lease_minutes;
 } OdOutboxSchedule;
 
-/* Rows per state, and of the sent ones the letters still to print and
- * the calls still to make. */
+/* Rows per state, of the failed ones those that failed for good, of the
+ * sent ones the letters still to print and the calls still to make, and
+ * when the earliest failed-for-now row is tried again. */
 typedef struct
 {
   guint    states[OD_OUTBOX_STATE_CANCELLED + 1];
+  guint    failed_permanent;
   guint    letters_to_print;
   guint    calls_to_make;
+  gint64   next_attempt;           /* Unix time; 0 when no retry waits */
 } OdOutboxCounts;
 
 #define OD_OUTBOX_SETTING_RETRY   "outbox.retry-minutes"   /* "1,5,30,60" */

@@ -157,6 +157,30 @@ compose (Group             *group,
   *body = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The HTML part of the plain message: its paragraphs, escaped. */
+static char *
+html_from_text (const char *text)
+{
+  g_autoptr(GString) html = g_string_new ("<!DOCTYPE html>\n<html><body>\n");
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *joined = NULL;
+
+      if (*g_strstrip (paragraphs[i]) == '\0')
+        continue;
+      escaped = g_markup_escape_text (paragraphs[i], -1);
+      lines = g_strsplit (escaped, "\n", -1);
+      joined = g_strjoinv ("<br>\n", lines);
+      g_string_append_printf (html, "<p>%s</p>\n", joined);
+    }
+  g_string_append (html, "</body></html>\n");
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
 static char *
 payload_for (OdOutbox          *self,
              Group             *group,
@@ -187,6 +211,13 @@ payload_for (OdOutbox          *self,
   json_builder_add_string_value (builder, subject);
   json_builder_set_member_name (builder, "body");
   json_builder_add_string_value (builder, body);
+  if (group->entry->channel == OD_CHANNEL_EMAIL)
+    {
+      g_autofree char *html = html_from_text (body);
+
+      json_builder_set_member_name (builder, "html");
+      json_builder_add_string_value (builder, html);
+    }
   json_builder_set_member_name (builder, "invoices");
   json_builder_begin_array (builder);
   for (guint i = 0; i < group->actions->len; i++)

@@ -926,7 +926,11 @@ _od_sqlite_store_outbox_count (OdStore         *store,
                              "SELECT state, NULL, count (*) FROM outbox GROUP BY state"
                              " UNION ALL SELECT NULL, channel, count (*) FROM outbox"
                              " WHERE state = 'sent' AND done_at IS NULL"
-                             " AND channel IN ('letter', 'call') GROUP BY channel", error);
+                             " AND channel IN ('letter', 'call') GROUP BY channel"
+                             " UNION ALL SELECT NULL, 'permanent', count (*) FROM outbox"
+                             " WHERE state = 'failed' AND permanent = 1"
+                             " UNION ALL SELECT NULL, 'retry', strftime ('%s', min (next_attempt_at))"
+                             " FROM outbox WHERE state = 'failed' AND permanent = 0", error);
   if (stmt != NULL)
     {
       while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not read the outbox"), error)) == 1)
@@ -941,6 +945,10 @@ _od_sqlite_store_outbox_count (OdStore         *store,
             counts->letters_to_print = n;
           else if (g_strcmp0 (channel, "call") == 0)
             counts->calls_to_make = n;
+          else if (g_strcmp0 (channel, "permanent") == 0)
+            counts->failed_permanent = n;
+          else if (g_strcmp0 (channel, "retry") == 0)
+            counts->next_attempt = sqlite3_column_int64 (stmt, 2);
         }
       sqlite3_reset (stmt);
     }
