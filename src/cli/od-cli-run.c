@@ -1,48 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "od-account.h"
 #include "od-cli.h"
-#include "od-demo-deliverer.h"
-#include "od-manual-deliverer.h"
-#include "od-outbox.h"
+#include "od-collection.h"
 
 #define USAGE "overdue-cli [--db PATH] run [--as-of WHEN] [--dry-run]"
-
-/* With no account of either kind set up the ledger is a demo or a trial:
- * nothing leaves the machine. Once one is set up, a channel without its
- * account fails for now (and is retried) rather than pretending. */
-static gboolean
-set_up_deliverers (OdOutbox  *outbox,
-                   OdStore   *store,
-                   gboolean  *demo,
-                   GError   **error)
-{
-  g_autoptr(OdSmtpAccount) smtp = od_smtp_account_load (store, error);
-  g_autoptr(OdSmsAccount) sms = NULL;
-  g_autoptr(OdDeliverer) manual = od_manual_deliverer_new ();
-
-  if (smtp == NULL && error != NULL && *error != NULL)
-    return FALSE;
-  sms = od_sms_account_load (store, error);
-  if (sms == NULL && error != NULL && *error != NULL)
-    return FALSE;
-
-  *demo = smtp == NULL && sms == NULL;
-  if (*demo)
-    {
-      g_autoptr(OdDeliverer) keep = od_demo_deliverer_new ();
-
-      od_outbox_set_deliverer (outbox, OD_CHANNEL_EMAIL, keep);
-      od_outbox_set_deliverer (outbox, OD_CHANNEL_SMS, keep);
-    }
-  /* The seam for the SMTP and SMS deliverers (OdSmtpClient with the
-   * password from OdSecrets, OdSmsClient): not plugged in yet, so with
-   * an account set up those rows wait as temporary failures. */
-  od_outbox_set_deliverer (outbox, OD_CHANNEL_LETTER, manual);
-  od_outbox_set_deliverer (outbox, OD_CHANNEL_CALL, manual);
-  return TRUE;
-}
 
 static void
 print_dry_run (GPtrArray *entries,
@@ -79,17 +41,11 @@ od_cli_run (OdCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(OdSqliteStore) store = NULL;
-  g_autoptr(OdDunningSnapshot) snapshot = NULL;
-  g_autoptr(OdDunningPlan) plan = NULL;
-  g_autoptr(OdPolicy) policy = NULL;
-  g_autoptr(OdOutbox) outbox = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  OdOutboxRunStats stats = { 0, };
-  OdOutboxCounts counts;
-  gboolean demo = FALSE;
-  guint added = 0;
+  OdCollectionFlags flags;
+  OdCollectionSummary summary = { 0, };
   int exit_code = OD_EXIT_OK;
 
   if (!od_cli_parse_options (cli, NULL,
@@ -119,42 +75,39 @@ od_cli_run (OdCli  *cli,
       return OD_EXIT_DATA;
     }
 
-  snapshot = od_store_load_dunning_snapshot (OD_STORE (store), &error);
-  if (snapshot == NULL)
-    return od_cli_fail (cli, error);
-  policy = od_store_get_effective_policy (OD_STORE (store), 0, &error);
-  if (policy == NULL)
-    return od_cli_fail (cli, error);
-  plan = od_dunning_plan_full (snapshot, policy, zone, now,
-                               od_cli_when_is_day (as_of) ? OD_DUNNING_WHOLE_DAY
-                                                          : OD_DUNNING_FLAGS_NONE);
-
-  outbox = od_outbox_new (OD_STORE (store));
+  flags = od_cli_when_is_day (as_of) ? OD_COLLECTION_WHOLE_DAY : OD_COLLECTION_FLAGS_NONE;
   if (dry_run)
     {
+      g_autoptr(OdDunningSnapshot) snapshot = NULL;
+      g_autoptr(OdDunningPlan) plan = NULL;
+      g_autoptr(OdOutbox) outbox = od_outbox_new (OD_STORE (store));
       g_autoptr(GPtrArray) superseded = NULL;
-      g_autoptr(GPtrArray) messages = od_outbox_entries_from_plan (outbox, snapshot, plan,
-                                                                   &superseded, &error);
+      g_autoptr(GPtrArray) messages = NULL;
 
+      plan = od_collection_plan (OD_STORE (store), zone, now, flags, &snapshot, &error);
+      if (plan == NULL)
+        return od_cli_fail (cli, error);
+      messages = od_outbox_entries_from_plan (outbox, snapshot, plan, &superseded, &error);
       if (messages == NULL)
         return od_cli_fail (cli, error);
       print_dry_run (messages, superseded);
       return OD_EXIT_OK;
     }
 
-  if (!set_up_deliverers (outbox, OD_STORE (store), &demo, &error) ||
-      !od_outbox_enqueue_plan (outbox, snapshot, plan, now, &added, &error) ||
-      !od_outbox_deliver_due (outbox, now, &stats, NULL, &error) ||
-      !od_store_outbox_count (OD_STORE (store), &counts, &error))
+  if (!od_collection_run (OD_STORE (store), zone, now, flags, &summary, NULL, &error))
     return od_cli_fail (cli, error);
 
   /* Translators: the summary of "overdue-cli run" */
   g_print (_("%u queued; %u sent%s, %u failed (%u will be retried), %u unknown, "
              "%u waiting for review, %u letters to print, %u calls to make\n"),
-           added, stats.sent, demo && stats.demo > 0 ? _(" (demo: nothing left this computer)") : "",
-           stats.failed_temporary + stats.failed_permanent, stats.failed_temporary,
-           counts.states[OD_OUTBOX_STATE_UNKNOWN],
-           counts.states[OD_OUTBOX_STATE_AWAITING_REVIEW],
-           counts.letters_to_print, counts.calls_to_make);
-  return stats.failed_temporary > 0 ? OD_EXIT_TEMPFAIL : OD_EXIT_OK;
+           summary.queued, summary.delivery.sent,
+           summary.demo && summary.delivery.demo > 0 ? _(" (demo: nothing left this computer)") : "",
+           summary.delivery.failed_temporary + summary.delivery.failed_permanent,
+           summary.delivery.failed_temporary,
+           summary.totals.states[OD_OUTBOX_STATE_UNKNOWN],
+           summary.totals.states[OD_OUTBOX_STATE_AWAITING_REVIEW],
+           summary.totals.letters_to_print, summary.totals.calls_to_make);
+  exit_code = summary.delivery.failed_temporary > 0 ? OD_EXIT_TEMPFAIL : OD_EXIT_OK;
+  od_collection_summary_clear (&summary);
+  return exit_code;
 }
