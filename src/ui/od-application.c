@@ -5,6 +5,7 @@
 #include "od-account.h"
 #include "od-application.h"
 #include "od-background.h"
+#include "od-collection.h"
 #include "od-date.h"
 #include "od-demo.h"
 #include "od-notifier.h"
@@ -145,12 +146,13 @@ on_pass_finished (OdScheduler   *scheduler,
   od_notifier_update (self->notifier, summary);
 }
 
-/* The pass each wake runs is set where the outbox's run lives; until
- * then the scheduler only keeps time. */
+/* Each wake runs the collection pass that "overdue-cli run" runs, in
+ * the scheduler's worker thread. */
 static void
 start_scheduler (OdApplication *self)
 {
   self->scheduler = od_scheduler_new (od_context_get_store (self->context), NULL);
+  od_scheduler_set_work (self->scheduler, od_collection_work, NULL, NULL);
   self->notifier = od_notifier_new (G_APPLICATION (self));
   g_signal_connect (self->scheduler, "pass-finished", G_CALLBACK (on_pass_finished), self);
   od_scheduler_start (self->scheduler);
