@@ -3,61 +3,24 @@
 
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
-#include <pango/pangocairo.h>
 
-#include "od-pdf-doc.h"
+#include "od-pdf-doc-private.h"
 
 /* In Debian and in the GNOME runtime; Droid Sans Fallback covers CJK. */
 #define FONT_FAMILY "DejaVu Sans, Droid Sans Fallback"
-#define CELL_PAD_X 3.0
-#define CELL_PAD_Y 2.6
 #define LOGO_MAX_WIDTH (60.0 * OD_PDF_MM)
 
-struct _OdPdfDoc
-{
-  OdBusiness       *business;
-  OdPdfGeometry     geo;
-  PangoFontMap     *font_map;
-  cairo_surface_t  *logo_png;
-  RsvgHandle       *logo_svg;
-  double            logo_width;    /* natural size, points */
-  double            logo_height;
-
-  /* One pass. */
-  cairo_surface_t  *surface;
-  cairo_t          *cr;
-  PangoContext     *pango;
-  gboolean          counting;
-  GOutputStream    *stream;
-  GError           *write_error;
-  guint             n_pages;
-  gboolean          page_open;
-  double            y;
-  GArray           *section_pages; /* guint: pages per section, from the counting pass */
-  GArray           *counted;       /* the same, being counted in this pass */
-  int               section;
-  guint             section_page;
-  char             *section_title;
-
-  /* The open table. */
-  OdPdfColumn      *columns;
-  guint             n_columns;
-  double            table_x;
-  gboolean          table_header;
-};
-
-static void
-set_grey (cairo_t *cr,
-          double   level)
+void
+_od_pdf_doc_set_grey (cairo_t *cr,
+                      double   level)
 {
   cairo_set_source_rgb (cr, level, level, level);
 }
 
-static PangoLayout *
-new_layout (OdPdfDoc   *doc,
-            OdPdfStyle  style,
-            double      width)
+PangoLayout *
+_od_pdf_doc_new_layout (OdPdfDoc   *doc,
+                        OdPdfStyle  style,
+                        double      width)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
@@ -95,15 +58,15 @@ new_layout (OdPdfDoc   *doc,
   return layout;
 }
 
-static void
-style_colour (OdPdfDoc   *doc,
-              OdPdfStyle  style)
+void
+_od_pdf_doc_style_colour (OdPdfDoc   *doc,
+                          OdPdfStyle  style)
 {
-  set_grey (doc->cr, style == OD_PDF_STYLE_SMALL ? 0.35 : 0.1);
+  _od_pdf_doc_set_grey (doc->cr, style == OD_PDF_STYLE_SMALL ? 0.35 : 0.1);
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+_od_pdf_doc_layout_height (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -233,7 +196,7 @@ draw_letterhead (OdPdfDoc *doc)
 
   /* Fold marks and the punch-hole mark at the left edge. */
   cairo_save (doc->cr);
-  set_grey (doc->cr, 0.6);
+  _od_pdf_doc_set_grey (doc->cr, 0.6);
   cairo_set_line_width (doc->cr, 0.4);
   for (guint i = 0; i < 2; i++)
     {
@@ -246,21 +209,55 @@ draw_letterhead (OdPdfDoc *doc)
   cairo_restore (doc->cr);
 }
 
+/* @text on one line at (@x, @y), cut with an ellipsis where it is wider
+ * than @width; returns the width it took. */
+static double
+show_one_line (OdPdfDoc   *doc,
+               const char *text,
+               OdPdfStyle  style,
+               double      x,
+               double      y,
+               double      width,
+               gboolean    right)
+{
+  g_autoptr(PangoLayout) layout = _od_pdf_doc_new_layout (doc, style, width);
+  PangoRectangle logical;
+
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_save (doc->cr);
+  _od_pdf_doc_style_colour (doc, style);
+  cairo_move_to (doc->cr, x, y);
+  pango_cairo_show_layout (doc->cr, layout);
+  cairo_restore (doc->cr);
+  return logical.width;
+}
+
+/* One line: the business on the left, the document's title on the
+ * right, each shortened with an ellipsis rather than wrapped. */
 static void
 draw_continuation_header (OdPdfDoc *doc)
 {
   const OdPdfGeometry *g = &doc->geo;
   double width = od_pdf_geometry_body_width (g);
   double y = g->margin_top + 2.0 * OD_PDF_MM;
-  double h;
+  double h = od_pdf_doc_measure (doc, "X", OD_PDF_STYLE_BOLD, -1);
+  double used;
 
-  h = od_pdf_doc_text_at (doc, od_business_get_name (doc->business), OD_PDF_STYLE_BOLD,
-                          g->margin_left, y, width / 2, FALSE);
+  used = show_one_line (doc, od_business_get_name (doc->business), OD_PDF_STYLE_BOLD,
+                        g->margin_left, y, width * 0.45, FALSE);
   if (doc->section_title != NULL)
-    od_pdf_doc_text_at (doc, doc->section_title, OD_PDF_STYLE_BODY,
-                        g->margin_left + width / 2, y, width / 2, TRUE);
+    {
+      double gap = 6.0 * OD_PDF_MM;
+
+      show_one_line (doc, doc->section_title, OD_PDF_STYLE_BODY,
+                     g->margin_left + used + gap, y, width - used - gap, TRUE);
+    }
   cairo_save (doc->cr);
-  set_grey (doc->cr, 0.7);
+  _od_pdf_doc_set_grey (doc->cr, 0.7);
   cairo_set_line_width (doc->cr, 0.5);
   cairo_move_to (doc->cr, g->margin_left, y + h + 2.0);
   cairo_line_to (doc->cr, g->margin_left + width, y + h + 2.0);
@@ -298,7 +295,7 @@ draw_footer (OdPdfDoc *doc)
     g_string_append_printf (bank, "BIC %s", od_business_get_bic (b));
 
   cairo_save (doc->cr);
-  set_grey (doc->cr, 0.7);
+  _od_pdf_doc_set_grey (doc->cr, 0.7);
   cairo_set_line_width (doc->cr, 0.5);
   cairo_move_to (doc->cr, g->margin_left, g->footer_top);
   cairo_line_to (doc->cr, g->margin_left + width, g->footer_top);
@@ -341,33 +338,6 @@ open_page (OdPdfDoc *doc)
   doc->section_page++;
   if (doc->section >= 0)
     g_array_index (doc->counted, guint, doc->section) = doc->section_page;
-}
-
-static void
-draw_table_header (OdPdfDoc *doc)
-{
-  double x = doc->table_x;
-  double height = 0;
-  double total = 0;
-
-  for (guint i = 0; i < doc->n_columns; i++)
-    {
-      double h = od_pdf_doc_text_at (doc, doc->columns[i].title, OD_PDF_STYLE_SMALL,
-                                     x + CELL_PAD_X, doc->y + CELL_PAD_Y,
-                                     doc->columns[i].width - 2 * CELL_PAD_X,
-                                     doc->columns[i].numeric);
-      height = MAX (height, h);
-      x += doc->columns[i].width;
-      total += doc->columns[i].width;
-    }
-  doc->y += height + 2 * CELL_PAD_Y;
-  cairo_save (doc->cr);
-  set_grey (doc->cr, 0.3);
-  cairo_set_line_width (doc->cr, 0.6);
-  cairo_move_to (doc->cr, doc->table_x, doc->y);
-  cairo_line_to (doc->cr, doc->table_x + total, doc->y);
-  cairo_stroke (doc->cr);
-  cairo_restore (doc->cr);
 }
 
 static cairo_status_t
@@ -419,6 +389,10 @@ run_pass (OdPdfDoc         *doc,
   pango_cairo_update_context (doc->cr, doc->pango);
 
   ok = func (doc, user_data, error);
+  /* A block left open is drawn, not lost. */
+  if (ok && doc->kept != NULL)
+    od_pdf_doc_keep_end (doc);
+  _od_pdf_doc_clear_kept (doc);
   if (ok && !doc->page_open && doc->n_pages == 0)
     {
       /* Nothing at all: still a valid PDF of one empty page. */
@@ -563,22 +537,18 @@ od_pdf_doc_new_page (OdPdfDoc *doc)
   draw_continuation_header (doc);
   doc->y = doc->geo.body_top;
   if (doc->columns != NULL && doc->table_header)
-    draw_table_header (doc);
+    _od_pdf_doc_draw_table_header (doc);
 }
 
 void
 od_pdf_doc_ensure_space (OdPdfDoc *doc,
                          double    height)
 {
+  /* A kept block finds its own place when it ends. */
+  if (doc->kept != NULL)
+    return;
   if (!doc->page_open || doc->y + height > od_pdf_geometry_body_bottom (&doc->geo))
     od_pdf_doc_new_page (doc);
-}
-
-void
-od_pdf_doc_space (OdPdfDoc *doc,
-                  double    height)
-{
-  doc->y += height;
 }
 
 void
@@ -599,7 +569,7 @@ od_pdf_doc_address (OdPdfDoc   *doc,
 
       /* Postal practice: the sender in one small underlined line. */
       line = g_strdup (*sender != '\0' ? sender : od_business_get_name (doc->business));
-      layout = new_layout (doc, OD_PDF_STYLE_SMALL, -1);
+      layout = _od_pdf_doc_new_layout (doc, OD_PDF_STYLE_SMALL, -1);
       pango_layout_set_text (layout, line, -1);
       pango_layout_get_extents (layout, NULL, &logical);
       if (logical.width > width * PANGO_SCALE)
@@ -617,7 +587,7 @@ od_pdf_doc_address (OdPdfDoc   *doc,
           pango_layout_get_extents (layout, NULL, &logical);
         }
       cairo_save (doc->cr);
-      set_grey (doc->cr, 0.35);
+      _od_pdf_doc_set_grey (doc->cr, 0.35);
       cairo_move_to (doc->cr, g->address_x, g->window_y + 1.0 * OD_PDF_MM);
       pango_cairo_show_layout (doc->cr, layout);
       cairo_set_line_width (doc->cr, 0.3);
@@ -656,189 +626,4 @@ od_pdf_doc_info (OdPdfDoc           *doc,
 
       y += MAX (a, b) + 1.5;
     }
-}
-
-static void
-flow_layout (OdPdfDoc    *doc,
-             PangoLayout *layout,
-             OdPdfStyle   style)
-{
-  double x = od_pdf_geometry_body_left (&doc->geo);
-  double bottom = od_pdf_geometry_body_bottom (&doc->geo);
-  double top = doc->y;
-  PangoLayoutIter *iter;
-
-  if (!doc->page_open)
-    {
-      od_pdf_doc_new_page (doc);
-      top = doc->y;
-    }
-  cairo_save (doc->cr);
-  style_colour (doc, style);
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      double line_top, line_height, baseline;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line_top = (double) logical.y / PANGO_SCALE;
-      line_height = (double) logical.height / PANGO_SCALE;
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      if (top + line_top + line_height > bottom)
-        {
-          cairo_restore (doc->cr);
-          od_pdf_doc_new_page (doc);
-          cairo_save (doc->cr);
-          style_colour (doc, style);
-          top = doc->y - line_top;
-        }
-      cairo_move_to (doc->cr, x + (double) logical.x / PANGO_SCALE, top + baseline);
-      pango_cairo_show_layout_line (doc->cr, line);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  cairo_restore (doc->cr);
-  doc->y = top + layout_height (layout);
-}
-
-void
-od_pdf_doc_text (OdPdfDoc   *doc,
-                 const char *text,
-                 OdPdfStyle  style)
-{
-  g_autoptr(PangoLayout) layout = new_layout (doc, style, od_pdf_geometry_body_width (&doc->geo));
-
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  flow_layout (doc, layout, style);
-}
-
-void
-od_pdf_doc_markup (OdPdfDoc   *doc,
-                   const char *markup,
-                   OdPdfStyle  style)
-{
-  g_autoptr(PangoLayout) layout = new_layout (doc, style, od_pdf_geometry_body_width (&doc->geo));
-
-  pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
-  flow_layout (doc, layout, style);
-}
-
-double
-od_pdf_doc_measure (OdPdfDoc   *doc,
-                    const char *text,
-                    OdPdfStyle  style,
-                    double      width)
-{
-  g_autoptr(PangoLayout) layout = new_layout (doc, style, width);
-
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout_height (layout);
-}
-
-double
-od_pdf_doc_text_at (OdPdfDoc   *doc,
-                    const char *text,
-                    OdPdfStyle  style,
-                    double      x,
-                    double      y,
-                    double      width,
-                    gboolean    right)
-{
-  g_autoptr(PangoLayout) layout = new_layout (doc, style, width);
-
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  if (right)
-    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_save (doc->cr);
-  style_colour (doc, style);
-  cairo_move_to (doc->cr, x, y);
-  pango_cairo_show_layout (doc->cr, layout);
-  cairo_restore (doc->cr);
-  return layout_height (layout);
-}
-
-void
-od_pdf_doc_table_begin (OdPdfDoc          *doc,
-                        const OdPdfColumn *columns,
-                        guint              n_columns,
-                        gboolean           header,
-                        gboolean           flush_right)
-{
-  double total = 0;
-
-  g_return_if_fail (doc->columns == NULL);
-
-  doc->columns = g_memdup2 (columns, sizeof *columns * n_columns);
-  doc->n_columns = n_columns;
-  doc->table_header = header;
-  for (guint i = 0; i < n_columns; i++)
-    total += columns[i].width;
-  doc->table_x = od_pdf_geometry_body_left (&doc->geo);
-  if (flush_right)
-    doc->table_x += od_pdf_geometry_body_width (&doc->geo) - total;
-  if (header)
-    {
-      /* The header and at least one row stay together. */
-      od_pdf_doc_ensure_space (doc, 36);
-      draw_table_header (doc);
-    }
-}
-
-void
-od_pdf_doc_table_row (OdPdfDoc           *doc,
-                      const char * const *cells,
-                      OdPdfRowFlags       flags)
-{
-  OdPdfStyle style = (flags & OD_PDF_ROW_BOLD) ? OD_PDF_STYLE_BOLD : OD_PDF_STYLE_BODY;
-  double height = 0;
-  double total = 0;
-  double x = doc->table_x;
-
-  g_return_if_fail (doc->columns != NULL);
-
-  for (guint i = 0; i < doc->n_columns; i++)
-    {
-      height = MAX (height, od_pdf_doc_measure (doc, cells[i], style,
-                                                doc->columns[i].width - 2 * CELL_PAD_X));
-      total += doc->columns[i].width;
-    }
-  height += 2 * CELL_PAD_Y;
-  od_pdf_doc_ensure_space (doc, height);
-
-  if (flags & OD_PDF_ROW_RULE_ABOVE)
-    {
-      cairo_save (doc->cr);
-      set_grey (doc->cr, 0.3);
-      cairo_set_line_width (doc->cr, 0.6);
-      cairo_move_to (doc->cr, doc->table_x, doc->y);
-      cairo_line_to (doc->cr, doc->table_x + total, doc->y);
-      cairo_stroke (doc->cr);
-      cairo_restore (doc->cr);
-    }
-  for (guint i = 0; i < doc->n_columns; i++)
-    {
-      od_pdf_doc_text_at (doc, cells[i], style, x + CELL_PAD_X, doc->y + CELL_PAD_Y,
-                          doc->columns[i].width - 2 * CELL_PAD_X, doc->columns[i].numeric);
-      x += doc->columns[i].width;
-    }
-  doc->y += height;
-  if (doc->table_header && !(flags & OD_PDF_ROW_BOLD))
-    {
-      cairo_save (doc->cr);
-      set_grey (doc->cr, 0.85);
-      cairo_set_line_width (doc->cr, 0.3);
-      cairo_move_to (doc->cr, doc->table_x, doc->y);
-      cairo_line_to (doc->cr, doc->table_x + total, doc->y);
-      cairo_stroke (doc->cr);
-      cairo_restore (doc->cr);
-    }
-}
-
-void
-od_pdf_doc_table_end (OdPdfDoc *doc)
-{
-  g_clear_pointer (&doc->columns, g_free);
-  doc->n_columns = 0;
 }

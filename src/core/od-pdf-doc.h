@@ -80,7 +80,8 @@ void                 od_pdf_doc_begin_section   (OdPdfDoc           *doc,
                                                  const char         *title,
                                                  OdPdfSectionFlags   flags);
 void                 od_pdf_doc_new_page        (OdPdfDoc           *doc);
-/* Starts a new page unless @height fits below the cursor. */
+/* Starts a new page unless @height fits below the cursor (inside a
+ * kept block: nothing, the block finds its place when it ends). */
 void                 od_pdf_doc_ensure_space    (OdPdfDoc           *doc,
                                                  double              height);
 void                 od_pdf_doc_space           (OdPdfDoc           *doc,
@@ -103,6 +104,17 @@ void                 od_pdf_doc_text            (OdPdfDoc           *doc,
 void                 od_pdf_doc_markup          (OdPdfDoc           *doc,
                                                  const char         *markup,
                                                  OdPdfStyle          style);
+/* Keeps what is drawn between these two together (paragraphs, spaces,
+ * signature spaces; no tables): where it does not fit below the cursor,
+ * its first paragraph is split so that at least two of its lines go on
+ * with the rest and two stay, or, when it is too short for that, the
+ * whole block starts a new page. Keeping a closing together with the
+ * paragraph before it, a page never holds only the closing. */
+void                 od_pdf_doc_keep_begin      (OdPdfDoc           *doc);
+void                 od_pdf_doc_keep_end        (OdPdfDoc           *doc);
+/* A gap of @height with a line at its foot to sign on. */
+void                 od_pdf_doc_signature_space (OdPdfDoc           *doc,
+                                                 double              height);
 /* Measures @text at @style in @width points: its height. */
 double               od_pdf_doc_measure         (OdPdfDoc           *doc,
                                                  const char         *text,
