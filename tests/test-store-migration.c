@@ -310,7 +310,7 @@ test_outbox_migration (void)
   sqlite3 *db = open_raw (path);
 
   migrations = _od_sqlite_schema_get_migrations (&n);
-  g_assert_true (_od_sqlite_schema_migrate (db, migrations, n - 1, NULL, &error));
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, 2, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO customers (id, ref, name) VALUES (1, 'OLD', 'Old');"
@@ -348,6 +348,67 @@ test_outbox_migration (void)
   od_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* Version 3 to 4: the templates table appears, the shipped templates
+ * are seeded, and the ledger's rows stay; the backup is the version 3
+ * file, without templates. */
+static void
+test_templates_migration (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "v3.db", NULL);
+  g_autofree char *expected_backup = g_strconcat (path, ".v3.bak", NULL);
+  g_autoptr(GPtrArray) shipped = od_template_get_defaults ();
+  g_autoptr(GError) error = NULL;
+  const char * const *migrations;
+  guint n;
+  sqlite3 *db = open_raw (path);
+
+  migrations = _od_sqlite_schema_get_migrations (&n);
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO customers (id, ref, name, language) VALUES (1, 'OLD', 'Old', 'de');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+    g_autoptr(GPtrArray) stored = NULL;
+    g_autoptr(OdCustomer) customer = NULL;
+    g_autoptr(OdTemplateEntry) entry = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, n);
+    g_assert_cmpstr (od_sqlite_store_get_backup_path (store), ==, expected_backup);
+    stored = od_store_list_templates (OD_STORE (store), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, shipped->len);
+    customer = od_store_find_customer (OD_STORE (store), "OLD", &error);
+    g_assert_no_error (error);
+    entry = od_store_get_template (OD_STORE (store), "final-notice", OD_TEMPLATE_PART_LETTER,
+                                   od_customer_get_language (customer), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (entry->language, ==, "en");
+    g_assert_true (entry->is_default);
+  }
+
+  db = open_raw (path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates WHERE is_default = 1"), ==, shipped->len);
+  /* A part is one of five, and a key is there once. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE templates SET part = 'fax'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO templates (name, language, part, body)"
+                                     " VALUES ('pre-due', 'en', 'sms', 'x')", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  db = open_raw (expected_backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'templates'"), ==, 0);
+  sqlite3_close (db);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/od/store/migration/failing", test_failing_migration);
   g_test_add_func ("/od/store/migration/too-new", test_too_new);
   g_test_add_func ("/od/store/migration/outbox", test_outbox_migration);
+  g_test_add_func ("/od/store/migration/templates", test_templates_migration);
 
   return g_test_run ();
 }

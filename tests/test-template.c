@@ -302,6 +302,44 @@ test_nested (void)
   g_assert_cmpstr (out, ==, "[]");
 }
 
+/* A section or comment tag alone on its line leaves no empty line. */
+static void
+test_standalone (void)
+{
+  g_autoptr(OdTemplateValues) values = od_template_values_new ();
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *crlf = NULL;
+  OdTemplateValues *item;
+  const char *source =
+    "Dear Anna,\n"
+    "{{! the fee only when there is one }}\n"
+    "  {{#late_fee}}  \n"
+    "A fee of {{late_fee}} applies.\n"
+    "  {{/late_fee}}\n"
+    "Open:\n"
+    "{{#invoices}}\n"
+    "- {{invoice.number}}\n"
+    "{{/invoices}}\n"
+    "Thanks {{#late_fee}}again{{/late_fee}}\n"
+    "{{! the end }}";
+
+  item = od_template_values_add_item (values, "invoices");
+  od_template_values_set (item, "invoice.number", "A-1");
+  item = od_template_values_add_item (values, "invoices");
+  od_template_values_set (item, "invoice.number", "A-2");
+
+  without = render (source, values, OD_TEMPLATE_TARGET_TEXT);
+  g_assert_cmpstr (without, ==, "Dear Anna,\nOpen:\n- A-1\n- A-2\nThanks \n");
+
+  od_template_values_set (values, "late_fee", "EUR 5.00");
+  with = render (source, values, OD_TEMPLATE_TARGET_TEXT);
+  g_assert_cmpstr (with, ==, "Dear Anna,\nA fee of EUR 5.00 applies.\nOpen:\n- A-1\n- A-2\nThanks again\n");
+
+  crlf = render ("a\r\n{{#late_fee}}\r\nb\r\n{{/late_fee}}\r\nc", values, OD_TEMPLATE_TARGET_TEXT);
+  g_assert_cmpstr (crlf, ==, "a\r\nb\r\nc");
+}
+
 static void
 test_parts (void)
 {
@@ -334,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/od/template/escape", test_escape);
   g_test_add_func ("/od/template/header-template", test_header_template);
   g_test_add_func ("/od/template/nested", test_nested);
+  g_test_add_func ("/od/template/standalone", test_standalone);
 
   return g_test_run ();
 }

@@ -212,6 +212,9 @@ od_merge_values_new (OdBusiness           *business,
         return NULL;
     }
 
+  if (invoices->len > 1)
+    od_template_values_set (values, "several_invoices", "yes");
+
   /* The amounts of the message as a whole. */
   od_template_values_set (values, "currency", currency);
   principal = amounts->principal;

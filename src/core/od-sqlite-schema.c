@@ -298,10 +298,28 @@ static const char migration_3[] =
   "        AND id IN (SELECT outbox_id FROM outbox_invoices WHERE invoice_id = NEW.id);"
   "  END;";
 
+/*
+ * Version 4: message and letter templates, one row per (name, language,
+ * part). Overdue's own texts are seeded from the GResource when a ledger
+ * opens; is_default says a row is still that text, so an upgrade may
+ * refresh it, while an edited one (is_default = 0) stays as edited.
+ */
+static const char migration_4[] =
+  "CREATE TABLE templates ("
+  "  name        TEXT NOT NULL CHECK (name <> ''),"
+  "  language    TEXT NOT NULL CHECK (language <> ''),"
+  "  part        TEXT NOT NULL CHECK (part IN ('subject', 'text', 'html', 'sms', 'letter')),"
+  "  body        TEXT NOT NULL,"
+  "  is_default  " BOOL ("is_default") ","
+  "  updated_at  TEXT NOT NULL DEFAULT " NOW ","
+  "  PRIMARY KEY (name, language, part)"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == OD_SQLITE_STORE_SCHEMA_VERSION);

@@ -340,6 +340,27 @@ gboolean      _od_sqlite_store_outbox_count       (OdStore                *store
                                                    OdOutboxCounts         *counts,
                                                    GError                **error);
 
+/* od-sqlite-store-templates.c */
+OdTemplateEntry *_od_sqlite_store_get_template    (OdStore                *store,
+                                                   const char             *name,
+                                                   OdTemplatePart          part,
+                                                   const char             *language,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_set_template       (OdStore                *store,
+                                                   const OdTemplateEntry  *entry,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_delete_template    (OdStore                *store,
+                                                   const char             *name,
+                                                   OdTemplatePart          part,
+                                                   const char             *language,
+                                                   GError                **error);
+GPtrArray    *_od_sqlite_store_list_templates     (OdStore                *store,
+                                                   GError                **error);
+/* Seeds the shipped templates and refreshes rows still at their
+ * default; called when the ledger opens. */
+gboolean      _od_sqlite_store_sync_templates     (OdSqliteStore          *self,
+                                                   GError                **error);
+
 /* od-sqlite-store-policies.c */
 OdPolicy     *_od_sqlite_store_get_policy         (OdStore                *store,
                                                    gint64                  customer_id,

@@ -576,6 +576,21 @@ od_sqlite_store_initable_init_impl (GInitable     *initable,
    * all over the file: mapping it saves a read() and a copy of each. */
   sqlite3_exec (self->reader.db, "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824",
                 NULL, NULL, NULL);
+
+  /* Overdue's own templates: seeded into a new ledger, refreshed where
+   * still unedited after an upgrade. Another program holding the ledger
+   * will have done it or does it next time. */
+  if (!_od_sqlite_store_sync_templates (self, &local_error))
+    {
+      if (!g_error_matches (local_error, OD_STORE_ERROR, OD_STORE_ERROR_BUSY))
+        {
+          conn_close (&self->writer);
+          conn_close (&self->reader);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+    }
   return TRUE;
 }
 
@@ -634,6 +649,10 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->outbox_decide = _od_sqlite_store_outbox_decide;
   iface->outbox_list = _od_sqlite_store_outbox_list;
   iface->outbox_count = _od_sqlite_store_outbox_count;
+  iface->get_template = _od_sqlite_store_get_template;
+  iface->set_template = _od_sqlite_store_set_template;
+  iface->delete_template = _od_sqlite_store_delete_template;
+  iface->list_templates = _od_sqlite_store_list_templates;
   iface->foreach_aging = _od_sqlite_store_foreach_aging;
   iface->sum_receivables = _od_sqlite_store_sum_receivables;
   iface->sum_sales = _od_sqlite_store_sum_sales;

@@ -10,6 +10,7 @@
 #include "od-outbox-row.h"
 #include "od-payment.h"
 #include "od-policy.h"
+#include "od-template.h"
 
 G_BEGIN_DECLS
 
@@ -225,6 +226,12 @@ struct _OdStoreInterface
   gboolean     (*outbox_decide)          (OdStore *self, gint64 id, OdOutboxDecision decision, const char *detail, GDateTime *now, GError **error);
   GPtrArray *  (*outbox_list)            (OdStore *self, gint64 id, GError **error);
   gboolean     (*outbox_count)           (OdStore *self, OdOutboxCounts *counts, GError **error);
+
+  /* Templates */
+  OdTemplateEntry * (*get_template)      (OdStore *self, const char *name, OdTemplatePart part, const char *language, GError **error);
+  gboolean     (*set_template)           (OdStore *self, const OdTemplateEntry *entry, GError **error);
+  gboolean     (*delete_template)        (OdStore *self, const char *name, OdTemplatePart part, const char *language, GError **error);
+  GPtrArray *  (*list_templates)         (OdStore *self, GError **error);
 };
 
 gboolean     od_store_begin              (OdStore                *self,
@@ -503,6 +510,46 @@ GPtrArray   *od_store_outbox_list        (OdStore                *self,
                                           GError                **error);
 gboolean     od_store_outbox_count       (OdStore                *self,
                                           OdOutboxCounts         *counts,
+                                          GError                **error);
+
+/* Templates (od-store-templates.c). Overdue's defaults are seeded when a
+ * ledger is opened; a row that is still the shipped default follows the
+ * shipped text when Overdue is upgraded, an edited one stays as edited. */
+
+/* The part in @language, else the business's language, else "en"
+ * (@language NULL: the business's); %OD_TEMPLATE_ERROR_NOT_FOUND when
+ * none of them has it. */
+OdTemplateEntry *od_store_get_template   (OdStore                *self,
+                                          const char             *name,
+                                          OdTemplatePart          part,
+                                          const char             *language,
+                                          GError                **error);
+/* The same, parsed; errors name "first-reminder (html)". */
+OdTemplate  *od_store_load_template      (OdStore                *self,
+                                          const char             *name,
+                                          OdTemplatePart          part,
+                                          const char             *language,
+                                          GError                **error);
+/* Stores an edited part, marked customised. A template that does not
+ * parse fails with its %OD_TEMPLATE_ERROR (naming the line) and leaves
+ * the stored one as it was; a bad name or language with
+ * %G_IO_ERROR_INVALID_ARGUMENT. */
+gboolean     od_store_set_template       (OdStore                *self,
+                                          const char             *name,
+                                          OdTemplatePart          part,
+                                          const char             *language,
+                                          const char             *body,
+                                          GError                **error);
+/* Puts the shipped default back; a part Overdue does not ship is
+ * removed (so the next language in line applies again). Nothing stored
+ * and nothing shipped: %OD_TEMPLATE_ERROR_NOT_FOUND. */
+gboolean     od_store_reset_template     (OdStore                *self,
+                                          const char             *name,
+                                          OdTemplatePart          part,
+                                          const char             *language,
+                                          GError                **error);
+/* Every stored part (OdTemplateEntry*), by name, language and part. */
+GPtrArray   *od_store_list_templates     (OdStore                *self,
                                           GError                **error);
 
 G_END_DECLS

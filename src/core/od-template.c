@@ -81,6 +81,7 @@ static const char * const known_tags[] = {
   "new_deadline",
   "opt_out",
   "payment_link",
+  "several_invoices",
   "today",
   "total_due",
   NULL
@@ -246,6 +247,8 @@ parse (const char  *source,
         ? ((Node *) g_ptr_array_index (open, open->len - 1))->children : nodes;
       const char *start = strstr (p, "{{");
       const char *close;
+      const char *text_end;
+      const char *next;
       gsize offset;
       g_autofree char *inner = NULL;
       char sigil = '\0';
@@ -256,9 +259,6 @@ parse (const char  *source,
           g_ptr_array_add (into, node_new (NODE_TEXT, p, -1, p - source));
           break;
         }
-      if (start > p)
-        g_ptr_array_add (into, node_new (NODE_TEXT, p, start - p, p - source));
-
       offset = start - source;
       close = strstr (start + 2, "}}");
       if (close == NULL)
@@ -268,8 +268,31 @@ parse (const char  *source,
           return NULL;
         }
 
+      /* A section or comment tag alone on its line takes the line with
+       * it, so templates can put them on lines of their own. */
+      text_end = start;
+      next = close + 2;
+      if (start[2] == '#' || start[2] == '^' || start[2] == '/' || start[2] == '!')
+        {
+          const char *line_start = start;
+          const char *after = close + 2;
+
+          while (line_start > p && (line_start[-1] == ' ' || line_start[-1] == '\t'))
+            line_start--;
+          while (*after == ' ' || *after == '\t')
+            after++;
+          if ((line_start == source || line_start[-1] == '\n') &&
+              (*after == '\0' || *after == '\n' || (after[0] == '\r' && after[1] == '\n')))
+            {
+              text_end = line_start;
+              next = *after == '\0' ? after : after + (*after == '\r' ? 2 : 1);
+            }
+        }
+      if (text_end > p)
+        g_ptr_array_add (into, node_new (NODE_TEXT, p, text_end - p, p - source));
+
       inner = g_strndup (start + 2, close - start - 2);
-      p = close + 2;
+      p = next;
 
       if (inner[0] == '!')
         continue;

@@ -106,6 +106,42 @@ const char * const *od_template_get_known_tags (void);
 char            *od_template_escape           (const char       *value,
                                                OdTemplateTarget  target);
 
+/*
+ * A stored template part: what the store lists and gets (od-store.h),
+ * and what Overdue ships (od-template-defaults.c).
+ */
+typedef struct
+{
+  char           *name;         /* "first-reminder" */
+  char           *language;     /* "en", "de", "pt_BR" */
+  OdTemplatePart  part;
+  char           *body;
+  gboolean        is_default;   /* still the shipped text */
+} OdTemplateEntry;
+
+OdTemplateEntry *od_template_entry_new        (const char       *name,
+                                               const char       *language,
+                                               OdTemplatePart    part,
+                                               const char       *body,
+                                               gboolean          is_default);
+void             od_template_entry_free       (OdTemplateEntry  *entry);
+/* "first-reminder (html)", as errors name a template. */
+char            *od_template_entry_origin     (const char       *name,
+                                               OdTemplatePart    part);
+
+/* The templates Overdue ships (resources/templates/<language>/<name>.<part>
+ * in the core GResource), OdTemplateEntry* sorted by name, language, part. */
+GPtrArray       *od_template_get_defaults     (void);
+/* One shipped template part; NULL when none is shipped. */
+char            *od_template_get_default      (const char       *name,
+                                               const char       *language,
+                                               OdTemplatePart    part);
+/* A template or language name as the store keeps it: [a-z0-9-] for
+ * names, "en" or "pt_BR" for languages. */
+gboolean         od_template_name_is_valid     (const char       *name);
+gboolean         od_template_language_is_valid (const char       *language);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTemplateEntry, od_template_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTemplateValues, od_template_values_unref)
 
 G_END_DECLS
