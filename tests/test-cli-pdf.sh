@@ -51,6 +51,36 @@ for kind in reminder final-notice demand; do
 done
 text_has "$tmp/demand.pdf" "Invoice $number (copy)" "the demand letter has the invoice attached"
 text_has "$tmp/demand.pdf" "Page 1 of" "the demand letter numbers its pages"
+# The reminders so far by what the customer saw, not the policy's step
+# names: an invoice with a first reminder sent.
+chased=$(sqlite3 "$db" "SELECT i.number FROM invoices i JOIN dunning_history h ON h.invoice_id = i.id
+                        WHERE i.status = 'open' AND h.status = 'taken' AND h.step = 'first-reminder' ORDER BY i.number LIMIT 1")
+expect 0 "pdf demand for a chased invoice" -- "$cli" --db "$db" pdf demand "$chased" -o "$tmp/chased.pdf" --date 2026-11-23
+text_has "$tmp/chased.pdf" "Payment reminder" "the demand letter's history names the reminders"
+if pdftotext "$tmp/chased.pdf" - | grep -qE 'first-reminder|pre-due|final-notice'; then
+  not_ok "the demand letter shows no step names" "$(pdftotext "$tmp/chased.pdf" - | grep -E 'first-reminder|pre-due|final-notice')"
+else ok "the demand letter shows no step names"; fi
+# closing_kept FILE WHAT: every page with the closing also has the
+# payment paragraph before it, and the signature.
+closing_kept() {
+  local pages p bad=""
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+  for ((p = 1; p <= pages; p++)); do
+    pdftotext -f "$p" -l "$p" "$1" "$tmp/page.txt"
+    if grep -qF "Yours sincerely" "$tmp/page.txt" && ! grep -qF "Please transfer the amount" "$tmp/page.txt"; then bad="$bad $p"; fi
+  done
+  if [ -z "$bad" ]; then ok "$2: the closing keeps the paragraph before it"; else not_ok "$2: the closing keeps the paragraph before it" "alone on page(s)$bad"; fi
+}
+for kind in reminder final-notice demand chased; do closing_kept "$tmp/$kind.pdf" "$kind"; done
+
+# US Letter: the same letter, on the other paper.
+"$cli" --db "$db" business export "$tmp/business.ini" >/dev/null
+sed 's/^PaperSize=.*/PaperSize=Letter/' "$tmp/business.ini" >"$tmp/business-us.ini"
+cp "$db" "$tmp/us.db"
+expect 0 "business import Letter" -- "$cli" --db "$tmp/us.db" business import "$tmp/business-us.ini"
+expect 0 "pdf demand on Letter" -- "$cli" --db "$tmp/us.db" pdf demand "$number" -o "$tmp/demand-us.pdf" --date 2026-11-23
+if pdfinfo "$tmp/demand-us.pdf" | grep -qE '^Page size: +612 x 792'; then ok "the Letter demand is US Letter"; else not_ok "the Letter demand is US Letter" "$(pdfinfo "$tmp/demand-us.pdf" | grep 'Page size')"; fi
+closing_kept "$tmp/demand-us.pdf" "demand on Letter"
 
 expect 0 "pdf statement" -- "$cli" --db "$db" pdf statement "$ref" -o "$tmp/statement.pdf" --date 2026-11-23
 check_pdf "$tmp/statement.pdf" "statement"
@@ -72,6 +102,7 @@ done
 before=$(sqlite3 "$db" "SELECT count(*) FROM dunning_history")
 expect 0 "letters" -- "$cli" --db "$db" letters --as-of 2026-11-23 -o "$tmp/letters.pdf"
 check_pdf "$tmp/letters.pdf" "letters"
+closing_kept "$tmp/letters.pdf" "letters"
 letters=$(grep -oE '^[0-9]+' "$tmp/out")
 after=$(sqlite3 "$db" "SELECT count(*) FROM dunning_history")
 [ "$before" = "$after" ] && ok "letters only reads" || not_ok "letters only reads" "history $before -> $after"

@@ -5,6 +5,7 @@
 
 #include "od-epc-qr.h"
 #include "od-pdf.h"
+#include "od-pdf-doc.h"
 #include "od-pdf-page.h"
 #include "od-test-util.h"
 
@@ -436,6 +437,178 @@ test_unknown (Fixture       *f,
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND);
 }
 
+/* A page of filler paragraphs, then a six-line paragraph and a closing
+ * kept with it. */
+typedef struct
+{
+  guint    n_fillers;
+  gboolean keep;
+  guint    p_lines;
+} KeepCase;
+
+static gboolean
+render_keep (OdPdfDoc  *doc,
+             gpointer   user_data,
+             GError   **error)
+{
+  KeepCase *c = user_data;
+  g_autoptr(GString) para = g_string_new (NULL);
+
+  od_pdf_doc_begin_section (doc, "A title long enough to need more than the half of the header line "
+                            "that is left beside the business name, so it must be shortened", 0);
+  for (guint i = 0; i < c->n_fillers; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Filler %u.", i);
+
+      od_pdf_doc_text (doc, text, OD_PDF_STYLE_BODY);
+    }
+  for (guint i = 1; i <= c->p_lines; i++)
+    g_string_append_printf (para, "%sParaline%u of the paragraph.", i > 1 ? "\n" : "", i);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  if (c->keep)
+    od_pdf_doc_keep_begin (doc);
+  od_pdf_doc_text (doc, para->str, OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, "Closingwords, please contact us.", OD_PDF_STYLE_BODY);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, "Yours sincerely,", OD_PDF_STYLE_BODY);
+  od_pdf_doc_signature_space (doc, 14.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, "Signername", OD_PDF_STYLE_BODY);
+  if (c->keep)
+    od_pdf_doc_keep_end (doc);
+  return TRUE;
+}
+
+static int
+page_of (PopplerDocument *document,
+         const char      *needle)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *text = page_text (document, i);
+
+      if (strstr (text, needle) != NULL)
+        return i;
+    }
+  g_error ("“%s” is on no page", needle);
+}
+
+/* Renders @c; TRUE when the closing is on a page without the
+ * paragraph's last two lines, or the paragraph is split with fewer than
+ * two lines on its first page. */
+static gboolean
+keep_broken (Fixture  *f,
+             KeepCase *c,
+             guint    *n_pages)
+{
+  g_autoptr(OdBusiness) business = od_store_get_business (OD_STORE (f->store), NULL);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = g_strdup_printf ("Paraline%u ", c->p_lines);
+  g_autofree char *before_last = g_strdup_printf ("Paraline%u ", c->p_lines - 1);
+  int closing, signer;
+
+  od_pdf_doc_render (business, render_keep, c, stream, n_pages, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  document = read_back (G_MEMORY_OUTPUT_STREAM (stream));
+  closing = page_of (document, "Closingwords");
+  signer = page_of (document, "Signername");
+  return closing != signer ||
+         page_of (document, last) != closing ||
+         page_of (document, before_last) != closing ||
+         page_of (document, "Paraline1 ") != page_of (document, "Paraline2 ");
+}
+
+static void
+test_keep_together (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint broken_without = 0;
+  guint two_pages = 0;
+
+  /* One filler line at a time moves the block over every place the page
+   * can end: short paragraphs move whole, long ones split 2 + rest. */
+  for (guint p_lines = 2; p_lines <= 6; p_lines += 4)
+    for (guint n = 30; n < 62; n++)
+      {
+        KeepCase kept = { n, TRUE, p_lines };
+        KeepCase loose = { n, FALSE, p_lines };
+        guint pages = 0;
+
+        if (keep_broken (f, &kept, &pages))
+          g_error ("%u fillers, %u lines: the closing is parted from its paragraph", n, p_lines);
+        two_pages += pages == 2;
+        broken_without += keep_broken (f, &loose, NULL);
+      }
+  /* The sweep reaches page 2, and without keeping the closing does fall
+   * alone: the test can fail. */
+  g_assert_cmpuint (two_pages, >, 10);
+  g_assert_cmpuint (broken_without, >, 0);
+}
+
+static void
+test_running_header (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(OdBusiness) business = od_store_get_business (OD_STORE (f->store), NULL);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KeepCase c = { 80, TRUE, 2 };
+  OdPdfGeometry geometry;
+  double band;
+
+  od_pdf_doc_render (business, render_keep, &c, stream, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  document = read_back (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 2);
+  /* Page 2's header: the title cut short on one line, above the body. */
+  text = page_text (document, 1);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "A title long enough"));
+  /* Cairo keeps the cut words as the ellipsis's ActualText, so the text
+   * is all there; where it is drawn shows whether it wrapped. */
+  od_pdf_geometry_init (&geometry, OD_PAPER_SIZE_A4);
+  band = geometry.margin_top + 2.0 * OD_PDF_MM + 12.0;
+  assert_inside (document, 1, "A title long enough", 0, 0, geometry.width - geometry.margin_right, band);
+  assert_inside (document, 1, "shortened", 0, 0, geometry.width - geometry.margin_right, band);
+}
+
+static void
+test_step_labels (void)
+{
+  const char *cases[][2] = {
+    { "pre-due", "Courtesy reminder" },
+    { "first-reminder", "Payment reminder" },
+    { "second-reminder", "Second reminder" },
+    { "final-notice", "Final notice" },
+    { "demand-letter", "Demand letter" },
+    { "late-call", "Late call" },
+    { "ärger-brief", "Ärger brief" },
+    { "x", "X" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = od_pdf_step_label (cases[i][0]);
+
+      g_assert_cmpstr (label, ==, cases[i][1]);
+    }
+  {
+    g_autofree char *one = od_pdf_channel_label (OD_CHANNEL_SMS);
+    g_autofree char *two = od_pdf_channel_label (OD_CHANNEL_EMAIL | OD_CHANNEL_LETTER);
+    g_autofree char *none = od_pdf_channel_label (OD_CHANNEL_NONE);
+
+    g_assert_cmpstr (one, ==, "Text message");
+    g_assert_cmpstr (two, ==, "Email, Letter");
+    g_assert_cmpstr (none, ==, "—");
+  }
+}
+
 static void
 test_epc_payload (void)
 {
@@ -483,7 +656,11 @@ main (int    argc,
   ADD ("/od/pdf/bad-logo", OD_PAPER_SIZE_A4, test_bad_logo);
   ADD ("/od/pdf/svg-logo", OD_PAPER_SIZE_A4, test_svg_logo);
   ADD ("/od/pdf/unknown", OD_PAPER_SIZE_A4, test_unknown);
+  ADD ("/od/pdf/keep-together", OD_PAPER_SIZE_A4, test_keep_together);
+  ADD ("/od/pdf/keep-together-letter", OD_PAPER_SIZE_LETTER, test_keep_together);
+  ADD ("/od/pdf/running-header", OD_PAPER_SIZE_A4, test_running_header);
 #undef ADD
+  g_test_add_func ("/od/pdf/step-labels", test_step_labels);
   g_test_add_func ("/od/pdf/epc-payload", test_epc_payload);
 
   return g_test_run ();

@@ -249,9 +249,12 @@ payment_text (OdPdfDoc         *doc,
     }
   if (od_business_get_iban (business) != NULL)
     {
+      g_autofree char *iban = _od_pdf_iban (od_business_get_iban (business));
+
       g_string_append_c (out, '\n');
-      g_string_append_printf (out, _("Bank transfer to %s, IBAN %s"),
-                              od_business_get_name (business), od_business_get_iban (business));
+      /* Translators: the second %s is the IBAN with its label, "IBAN DE89 3704 …" */
+      g_string_append_printf (out, _("Bank transfer to %s, %s"),
+                              od_business_get_name (business), iban);
       if (od_business_get_bic (business) != NULL)
         g_string_append_printf (out, _(", BIC %s"), od_business_get_bic (business));
       g_string_append_printf (out, _(", reference %s."), od_invoice_get_number (invoice));

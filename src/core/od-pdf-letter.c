@@ -152,7 +152,7 @@ draw_amounts (OdPdfDoc   *doc,
   OdPdfColumn columns[] = {
     { _("Invoice"), 0, FALSE },
     { _("Due date"), 24.0 * OD_PDF_MM, FALSE },
-    { _("Days overdue"), 20.0 * OD_PDF_MM, TRUE },
+    { _("Days overdue"), 24.0 * OD_PDF_MM, TRUE },
     { _("Outstanding"), money, TRUE },
   };
   OdPdfColumn split[] = {
@@ -171,7 +171,9 @@ draw_amounts (OdPdfDoc   *doc,
       LetterItem *item = &g_array_index (letter->items, LetterItem, i);
       OdInvoice *invoice = item->invoice;
       g_autofree char *due = _od_pdf_date (od_invoice_get_due_date (invoice));
-      g_autofree char *days = g_strdup_printf ("%d", MAX (od_invoice_days_overdue (invoice, &letter->today), 0));
+      gint overdue = od_invoice_days_overdue (invoice, &letter->today);
+      /* Not yet due: a dash, not "0". */
+      g_autofree char *days = overdue > 0 ? g_strdup_printf ("%d", overdue) : g_strdup ("—");
       g_autofree char *outstanding = _od_pdf_amount (od_invoice_get_outstanding (invoice), currency);
       const char *cells[] = { od_invoice_get_number (invoice), due, days, outstanding };
 
@@ -246,11 +248,15 @@ draw_history (OdPdfDoc *doc,
 {
   OdPdfColumn columns[] = {
     { _("Date"), 30.0 * OD_PDF_MM, FALSE },
-    { _("Invoice"), 40.0 * OD_PDF_MM, FALSE },
-    { _("Step"), 50.0 * OD_PDF_MM, FALSE },
-    { _("Sent by"), 30.0 * OD_PDF_MM, FALSE },
+    { _("Invoice"), 35.0 * OD_PDF_MM, FALSE },
+    /* Translators: the column naming each reminder sent */
+    { _("Reminder"), 0, FALSE },
+    { _("Sent by"), 40.0 * OD_PDF_MM, FALSE },
   };
   gboolean any = FALSE;
+
+  columns[2].width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc))
+                     - columns[0].width - columns[1].width - columns[3].width;
 
   for (guint i = 0; i < letter->items->len; i++)
     {
@@ -275,7 +281,8 @@ draw_history (OdPdfDoc *doc,
         {
           OdDunningHistory *entry = g_ptr_array_index (item->history, h);
           g_autofree char *date = NULL;
-          const char *channel = od_channel_to_string (entry->channel);
+          g_autofree char *step = od_pdf_step_label (entry->step);
+          g_autofree char *channel = od_pdf_channel_label (entry->channel);
           GDate day;
 
           if (entry->state != OD_HISTORY_TAKEN)
@@ -285,14 +292,25 @@ draw_history (OdPdfDoc *doc,
                           g_date_time_get_month (entry->at), g_date_time_get_year (entry->at));
           date = _od_pdf_date (&day);
           {
-            const char *cells[] = { date, od_invoice_get_number (item->invoice), entry->step,
-                                    channel != NULL ? channel : "—" };
+            const char *cells[] = { date, od_invoice_get_number (item->invoice), step, channel };
 
             od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
           }
         }
     }
   od_pdf_doc_table_end (doc);
+}
+
+/* The business signs; the profile names no person, so a line is left
+ * to sign on by hand above the business's name. */
+static void
+draw_signature (OdPdfDoc *doc)
+{
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, _("Yours sincerely,"), OD_PDF_STYLE_BODY);
+  od_pdf_doc_signature_space (doc, 14.0 * OD_PDF_MM);
+  od_pdf_doc_space (doc, 1.0 * OD_PDF_MM);
+  od_pdf_doc_text (doc, od_business_get_name (od_pdf_doc_get_business (doc)), OD_PDF_STYLE_BODY);
 }
 
 static void
@@ -318,12 +336,13 @@ draw_letter (OdPdfDoc *doc,
                            od_invoice_get_number (first->invoice) };
   GDate until = letter->today;
   gint64 total = 0;
-  double top;
 
   g_date_add_days (&until, deadline_days[letter->kind]);
   deadline = _od_pdf_long_date (&until);
 
-  od_pdf_doc_begin_section (doc, title, odd ? OD_PDF_SECTION_ODD : OD_PDF_SECTION_NONE);
+  /* Translators: the demand letter's title in the header of its second page */
+  od_pdf_doc_begin_section (doc, letter->kind == OD_LETTER_DEMAND ? _("Demand for payment") : title,
+                            odd ? OD_PDF_SECTION_ODD : OD_PDF_SECTION_NONE);
   od_pdf_doc_address (doc, address);
   od_pdf_doc_info (doc, labels, values, letter->items->len == 1 ? 3 : 2);
   od_pdf_doc_text (doc, title, OD_PDF_STYLE_HEADING);
@@ -331,9 +350,7 @@ draw_letter (OdPdfDoc *doc,
   od_pdf_doc_text (doc, hello, OD_PDF_STYLE_BODY);
   od_pdf_doc_space (doc, 3.0 * OD_PDF_MM);
 
-  /* The amounts first (measured), so the text can name the total. */
-  top = od_pdf_doc_get_y (doc);
-  (void) top;
+  /* The total the text names. */
   {
     gint64 principal = 0;
 
@@ -358,30 +375,34 @@ draw_letter (OdPdfDoc *doc,
 
   if (od_business_get_iban (business) != NULL)
     {
-      g_string_append_printf (pay, _("Please transfer the amount to %s, IBAN %s"),
-                              od_business_get_name (business), od_business_get_iban (business));
+      g_autofree char *iban = _od_pdf_iban (od_business_get_iban (business));
+
+      /* Translators: the second %s is the IBAN with its label, "IBAN DE89 3704 …" */
+      g_string_append_printf (pay, _("Please transfer the amount to %s, %s"),
+                              od_business_get_name (business), iban);
       if (od_business_get_bic (business) != NULL)
         g_string_append_printf (pay, _(", BIC %s"), od_business_get_bic (business));
       g_string_append_printf (pay, _(", quoting %s."), od_invoice_get_number (first->invoice));
     }
   if (link != NULL)
     g_string_append_printf (pay, _("%sOr pay online: %s"), pay->len > 0 ? " " : "", link);
-  if (pay->len > 0)
-    {
-      od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
-      od_pdf_doc_text (doc, pay->str, OD_PDF_STYLE_BODY);
-    }
+  /* What was sent so far, then how to pay right before the closing. */
   if (letter->kind == OD_LETTER_DEMAND)
     draw_history (doc, letter);
 
-  od_pdf_doc_space (doc, 6.0 * OD_PDF_MM);
-  od_pdf_doc_ensure_space (doc, 60);
+  /* The closing and the signature never stand alone on a page: they
+   * keep the paragraph before them. */
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+  od_pdf_doc_keep_begin (doc);
+  if (pay->len > 0)
+    {
+      od_pdf_doc_text (doc, pay->str, OD_PDF_STYLE_BODY);
+      od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+    }
   od_pdf_doc_text (doc, _("If anything about these amounts is not right, please contact us at once."),
                    OD_PDF_STYLE_BODY);
-  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
-  od_pdf_doc_text (doc, _("Yours sincerely,"), OD_PDF_STYLE_BODY);
-  od_pdf_doc_space (doc, 10.0 * OD_PDF_MM);
-  od_pdf_doc_text (doc, od_business_get_name (business), OD_PDF_STYLE_BODY);
+  draw_signature (doc);
+  od_pdf_doc_keep_end (doc);
 }
 
 /* The engine's amounts for one invoice on @today, for a letter of @kind. */

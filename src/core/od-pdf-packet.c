@@ -55,9 +55,10 @@ draw_history (OdPdfDoc *doc,
         {
           OdDunningHistory *entry = g_ptr_array_index (history, h);
           g_autofree char *date = history_date (entry->at);
-          const char *channel = od_channel_to_string (entry->channel);
+          g_autofree char *step = od_pdf_step_label (entry->step);
+          g_autofree char *channel = od_pdf_channel_label (entry->channel);
           const char *cells[] = {
-            date, od_invoice_get_number (invoice), entry->step, channel != NULL ? channel : "—",
+            date, od_invoice_get_number (invoice), step, channel,
             entry->state == OD_HISTORY_TAKEN ? _("sent") : _("passed over"),
           };
 

@@ -53,6 +53,11 @@ char     *_od_pdf_money               (gint64            minor,
 char     *_od_pdf_date                (const GDate      *date);
 char     *_od_pdf_long_date           (const GDate      *date);
 char     *_od_pdf_percent             (gint              basis_points);
+/* @text with its spaces made no-break spaces: an IBAN is never broken
+ * over two lines. */
+char     *_od_pdf_unbreakable         (const char       *text);
+/* "IBAN DE89 3704 …", all in one piece. */
+char     *_od_pdf_iban                (const char       *iban);
 /* The postal address block of @customer, one line each. */
 char     *_od_pdf_recipient           (OdBusiness       *business,
                                        OdCustomer       *customer);

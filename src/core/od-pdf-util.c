@@ -255,3 +255,93 @@ od_letter_kind_for_step (const char *step)
     return OD_LETTER_FINAL_NOTICE;
   return OD_LETTER_REMINDER;
 }
+
+typedef struct
+{
+  const char *step;
+  const char *label;
+} StepLabel;
+
+/* The steps of the policy Overdue ships (resources/policy/default.ini). */
+static const StepLabel step_labels[] = {
+  /* Translators: a reminder sent a few days before the due date */
+  { "pre-due", N_("Courtesy reminder") },
+  { "first-reminder", N_("Payment reminder") },
+  { "second-reminder", N_("Second reminder") },
+  { "final-notice", N_("Final notice") },
+  { "demand-letter", N_("Demand letter") },
+  /* Translators: the step that hands the debt to a collection agency */
+  { "agency-handoff", N_("Handed to a collection agency") },
+};
+
+char *
+od_pdf_step_label (const char *step)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_labels); i++)
+    if (g_str_equal (step, step_labels[i].step))
+      return g_strdup (_(step_labels[i].label));
+
+  /* The owner's own step: its name as words, "late-call" "Late call". */
+  text = g_strdup (step);
+  g_strdelimit (text, "-_", ' ');
+  if (*text != '\0')
+    {
+      gunichar first = g_utf8_get_char (text);
+      const char *rest = g_utf8_next_char (text);
+      char upper[8] = { 0, };
+
+      g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+      return g_strconcat (upper, rest, NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
+char *
+od_pdf_channel_label (OdChannel channels)
+{
+  static const struct { OdChannel channel; const char *label; } labels[] = {
+    { OD_CHANNEL_EMAIL, N_("Email") },
+    { OD_CHANNEL_SMS, N_("Text message") },
+    { OD_CHANNEL_LETTER, N_("Letter") },
+    { OD_CHANNEL_CALL, N_("Phone call") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (channels & labels[i].channel)
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, _(labels[i].label));
+      }
+  if (text->len == 0)
+    g_string_append (text, "—");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+_od_pdf_iban (const char *iban)
+{
+  g_autofree char *text = g_strconcat ("IBAN ", iban, NULL);
+
+  return _od_pdf_unbreakable (text);
+}
+
+char *
+_od_pdf_unbreakable (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (out, "\xc2\xa0");  /* U+00A0 */
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -63,4 +63,13 @@ gboolean od_pdf_write_packet    (OdStore        *store,
  * ("final-notice", "demand", …): reminders for the others. */
 OdLetterKind od_letter_kind_for_step (const char *step);
 
+/* What a document calls a policy step: "Payment reminder" for
+ * "first-reminder", and so on for the steps of the shipped policy
+ * (translated); any other step by its name with dashes turned into
+ * spaces and a capital, "late-call" "Late call". */
+char        *od_pdf_step_label       (const char *step);
+/* "Email", "Text message", "Letter", "Phone call", joined with commas
+ * for several; "—" for none. */
+char        *od_pdf_channel_label    (OdChannel   channels);
+
 G_END_DECLS
