@@ -41,6 +41,7 @@ int            od_cli_outbox   (OdCli *cli, int argc, char **argv);
 int            od_cli_pdf      (OdCli *cli, int argc, char **argv);
 int            od_cli_letters  (OdCli *cli, int argc, char **argv);
 int            od_cli_report   (OdCli *cli, int argc, char **argv);
+int            od_cli_template (OdCli *cli, int argc, char **argv);
 
 /* Shared by the commands. */
 OdSqliteStore *od_cli_open_store    (OdCli        *cli,

@@ -18,6 +18,7 @@ static const OdCliEntry commands[] = {
   { "init",     od_cli_init,     N_("init [--demo]                       create the ledger (with a demo business)") },
   { "business", od_cli_business, N_("business import|export FILE         the business profile key file") },
   { "policy",   od_cli_policy,   N_("policy import|export FILE [--customer REF]  the collection policy key file") },
+  { "template", od_cli_template, N_("template list|export|import|reset NAME [FILE] [--part PART] [--language LANG]  the message and letter templates") },
   { "import",   od_cli_import,   N_("import customers|invoices|payments FILE.csv") },
   { "export",   od_cli_export,   N_("export customers|invoices|payments FILE.csv") },
   { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
