@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-reports-page.h"
 #include "od-today-page.h"
 #include "od-window.h"
 
@@ -141,7 +142,7 @@ static void
 od_window_constructed (GObject *object)
 {
   OdWindow *self = OD_WINDOW (object);
-  GtkWidget *today;
+  GtkWidget *today, *reports;
 
   G_OBJECT_CLASS (od_window_parent_class)->constructed (object);
 
@@ -161,6 +162,10 @@ od_window_constructed (GObject *object)
   gtk_stack_add_titled (self->stack, today, OD_WINDOW_PAGE_TODAY, _("Today"));
   g_signal_connect_object (self->invoices_page, "ledger-changed",
                            G_CALLBACK (od_today_page_reload), today, G_CONNECT_SWAPPED);
+  reports = GTK_WIDGET (od_reports_page_new (self->context));
+  gtk_stack_add_titled (self->stack, reports, OD_WINDOW_PAGE_REPORTS, _("Reports"));
+  g_signal_connect_object (self->invoices_page, "ledger-changed",
+                           G_CALLBACK (od_reports_page_reload), reports, G_CONNECT_SWAPPED);
 
   od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
 }
