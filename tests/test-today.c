@@ -4,6 +4,9 @@
 #include "od-date.h"
 #include "od-demo.h"
 #include "od-report-aging.h"
+#include "od-report-dso.h"
+#include "od-report-risk.h"
+#include "od-reports-page.h"
 #include "od-test-util.h"
 #include "od-today-page.h"
 #include "od-window.h"
@@ -335,6 +338,126 @@ test_today_open_invoice (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+reports_idle (gpointer data)
+{
+  return !od_reports_page_is_loading (data);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!od_aging_table_export_finish (OD_AGING_TABLE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  *(gboolean *) g_object_get_data (source, "od-test-done") = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+test_today_reports_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  OdTodayPage *today = NULL;
+  OdWindow *window = open_window (fixture, 1100, 800, &today);
+  OdReportsPage *page = OD_REPORTS_PAGE (window_page (window, OD_WINDOW_PAGE_REPORTS));
+  g_autoptr(OdReportAging) aging = NULL;
+  g_autoptr(OdReportDso) dso = NULL;
+  g_autoptr(OdReportRisk) risk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  OdAgingTable *table;
+  GListModel *rows;
+  OdTrendChart *chart;
+  GtkColumnViewColumn *customer_column;
+  gboolean done = FALSE;
+  GDate day, from;
+
+  g_assert_true (OD_IS_REPORTS_PAGE (page));
+  g_assert_true (od_reports_page_is_loading (page));
+  od_window_show_page (window, OD_WINDOW_PAGE_REPORTS);
+  wait_until (reports_idle, page);
+
+  business_today (OD_STORE (fixture->store), &day);
+  from = day;
+  g_date_subtract_days (&from, 89);
+  aging = od_report_aging_new (OD_STORE (fixture->store), &day, NULL, 0, &error);
+  g_assert_no_error (error);
+  dso = od_report_dso_new (OD_STORE (fixture->store), &from, &day, &error);
+  g_assert_no_error (error);
+  risk = od_report_risk_new (OD_STORE (fixture->store), &day, &error);
+  g_assert_no_error (error);
+
+  /* The aging table: a row per row of the report, sortable by customer. */
+  table = od_reports_page_get_aging_table (page);
+  rows = od_aging_table_get_rows (table);
+  g_assert_cmpuint (aging->rows->len, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, aging->rows->len);
+  customer_column = g_list_model_get_item (gtk_column_view_get_columns (od_aging_table_get_column_view (table)), 0);
+  gtk_column_view_sort_by_column (od_aging_table_get_column_view (table), customer_column,
+                                  GTK_SORT_DESCENDING);
+  g_object_unref (customer_column);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (rows, 0);
+    g_autoptr(GObject) last = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
+
+    g_assert_cmpint (g_utf8_collate (od_aging_table_row_name (first), od_aging_table_row_name (last)), >, 0);
+  }
+
+  /* The DSO trend: the report's twelve months. */
+  chart = od_reports_page_get_trend_chart (page);
+  g_assert_cmpuint (od_trend_chart_get_n_points (chart), ==, OD_REPORT_DSO_MONTHS);
+  for (guint m = 0; m < OD_REPORT_DSO_MONTHS; m++)
+    {
+      OdReportDsoRow *row = &g_array_index (dso->rows, OdReportDsoRow, 0);
+
+      g_assert_cmpfloat (od_trend_chart_get_value (chart, m), ==, row->trend[m]);
+    }
+  g_assert_cmpuint (od_reports_page_get_n_risks (page), ==, risk->rows->len);
+  g_assert_cmpuint (od_reports_page_get_n_outcomes (page), >, 0);
+
+  /* Exported, the CSV holds a header, the customers and the totals. */
+  path = g_build_filename (fixture->tmpdir, "aging.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_object_set_data (G_OBJECT (table), "od-test-done", &done);
+  od_aging_table_export_async (table, file, NULL, on_exported, &error);
+  wait_until (flag_set, &done);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + aging->rows->len + aging->totals->len + 1);
+  g_assert_true (g_str_has_prefix (lines[0], "kind,customer,name,currency,current,1-30,"));
+  g_assert_true (g_str_has_prefix (lines[aging->rows->len + 1], "total,,,EUR,"));
+
+  wait_until (stack_settled, window);
+  screenshots (GTK_WIDGET (window), "reports-aging-wide");
+  od_reports_page_show_view (page, "dso");
+  screenshots (GTK_WIDGET (window), "reports-dso-wide");
+  od_reports_page_show_view (page, "risk");
+  screenshots (GTK_WIDGET (window), "reports-risk-wide");
+  od_reports_page_show_view (page, "outcomes");
+  screenshots (GTK_WIDGET (window), "reports-outcomes-wide");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  screenshots (GTK_WIDGET (window), "reports-outcomes-narrow");
+  od_reports_page_show_view (page, "dso");
+  screenshots (GTK_WIDGET (window), "reports-dso-narrow");
+  od_reports_page_show_view (page, "aging");
+  screenshots (GTK_WIDGET (window), "reports-aging-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -354,6 +477,9 @@ main (int    argc,
               fixture_setup, test_today_payment_updates, fixture_teardown);
   g_test_add ("/od/today/open-invoice", Fixture, NULL,
               fixture_setup, test_today_open_invoice, fixture_teardown);
+
+  g_test_add ("/od/today/reports-page", Fixture, NULL,
+              fixture_setup, test_today_reports_page, fixture_teardown);
 
   return g_test_run ();
 }
