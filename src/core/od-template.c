@@ -2,7 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "od-template.h"
+#include "od-template-private.h"
 
 typedef enum
 {
@@ -21,14 +21,6 @@ struct _Node
   gsize      offset;    /* of the opening "{{" in the source */
 };
 
-struct _OdTemplateValues
-{
-  grefcount         ref_count;
-  OdTemplateValues *parent;   /* weak: a list element lives in its parent */
-  GHashTable       *values;   /* name -> char* */
-  GHashTable       *lists;    /* name -> GPtrArray of OdTemplateValues* */
-};
-
 struct _OdTemplate
 {
   GObject    parent_instance;
@@ -38,9 +30,6 @@ struct _OdTemplate
 };
 
 G_DEFINE_TYPE (OdTemplate, od_template, G_TYPE_OBJECT)
-
-G_DEFINE_BOXED_TYPE (OdTemplateValues, od_template_values,
-                     od_template_values_ref, od_template_values_unref)
 
 G_DEFINE_QUARK (od-template-error-quark, od_template_error)
 
@@ -368,20 +357,6 @@ parse (const char  *source,
   return g_steal_pointer (&nodes);
 }
 
-static GPtrArray *
-lookup_list (OdTemplateValues *scope,
-             const char       *name)
-{
-  for (; scope != NULL; scope = scope->parent)
-    {
-      GPtrArray *list = g_hash_table_lookup (scope->lists, name);
-
-      if (list != NULL)
-        return list;
-    }
-  return NULL;
-}
-
 static void
 render_nodes (GPtrArray        *nodes,
               OdTemplateValues *scope,
@@ -415,7 +390,7 @@ render_nodes (GPtrArray        *nodes,
 
       if (scope != NULL)
         {
-          list = lookup_list (scope, node->text);
+          list = _od_template_values_lookup_list (scope, node->text);
           value = od_template_values_lookup (scope, node->text);
         }
       truthy = list != NULL ? list->len > 0 : (value != NULL && *value != '\0');
@@ -435,64 +410,6 @@ render_nodes (GPtrArray        *nodes,
           render_nodes (node->children, scope, target, out);
         }
     }
-}
-
-/* Characters that break or space a line: kept where @keep allows,
- * else folded into a space (or dropped when not folding). */
-static gboolean
-is_space_control (gunichar c)
-{
-  return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
-         c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-/* Appends @value without control characters: those in @keep stay, the
- * ones that space a line become one space when @fold is set, the rest
- * (NUL, ESC, DEL, C1 ...) are dropped. */
-static void
-append_clean (GString    *out,
-              const char *value,
-              const char *keep,
-              gboolean    fold)
-{
-  gboolean pending_space = FALSE;
-
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x80 && keep != NULL && c != 0 && strchr (keep, (char) c) != NULL)
-        {
-          g_string_append_c (out, (char) c);
-          pending_space = FALSE;
-          continue;
-        }
-      if (is_space_control (c))
-        {
-          pending_space = fold;
-          continue;
-        }
-      if (g_unichar_iscntrl (c))
-        continue;
-      if (pending_space)
-        {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-          pending_space = FALSE;
-          if (c == ' ')
-            continue;
-        }
-      g_string_append_unichar (out, c);
-    }
-}
-
-static char *
-fold_header (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  append_clean (out, text, NULL, TRUE);
-  return g_strstrip (g_string_free (out, FALSE));
 }
 
 static void
@@ -563,92 +480,6 @@ od_template_part_get_target (OdTemplatePart part)
     default:
       return OD_TEMPLATE_TARGET_TEXT;
     }
-}
-
-OdTemplateValues *
-od_template_values_new (void)
-{
-  OdTemplateValues *self = g_new0 (OdTemplateValues, 1);
-
-  g_ref_count_init (&self->ref_count);
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_ptr_array_unref);
-  return self;
-}
-
-OdTemplateValues *
-od_template_values_ref (OdTemplateValues *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-od_template_values_unref (OdTemplateValues *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_ref_count_dec (&self->ref_count))
-    return;
-  g_hash_table_unref (self->values);
-  g_hash_table_unref (self->lists);
-  g_free (self);
-}
-
-void
-od_template_values_set (OdTemplateValues *self,
-                        const char       *name,
-                        const char       *value)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (name != NULL);
-
-  if (value == NULL)
-    g_hash_table_remove (self->values, name);
-  else
-    g_hash_table_replace (self->values, g_strdup (name), g_strdup (value));
-}
-
-OdTemplateValues *
-od_template_values_add_item (OdTemplateValues *self,
-                             const char       *name)
-{
-  OdTemplateValues *item;
-  GPtrArray *list;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  list = g_hash_table_lookup (self->lists, name);
-  if (list == NULL)
-    {
-      list = g_ptr_array_new_with_free_func ((GDestroyNotify) od_template_values_unref);
-      g_hash_table_insert (self->lists, g_strdup (name), list);
-    }
-  item = od_template_values_new ();
-  item->parent = self;
-  g_ptr_array_add (list, item);
-  return item;
-}
-
-const char *
-od_template_values_lookup (OdTemplateValues *self,
-                           const char       *name)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  for (OdTemplateValues *scope = self; scope != NULL; scope = scope->parent)
-    {
-      const char *value = g_hash_table_lookup (scope->values, name);
-
-      if (value != NULL)
-        return value;
-    }
-  return NULL;
 }
 
 OdTemplate *
@@ -727,7 +558,7 @@ od_template_render (OdTemplate       *self,
     {
       g_autofree char *text = g_string_free (out, FALSE);
 
-      return fold_header (text);
+      return _od_template_fold_header (text);
     }
   return g_string_free (out, FALSE);
 }
@@ -738,56 +569,3 @@ od_template_get_known_tags (void)
   return known_tags;
 }
 
-char *
-od_template_escape (const char       *value,
-                    OdTemplateTarget  target)
-{
-  g_autofree char *valid = NULL;
-  g_autoptr(GString) clean = g_string_new (NULL);
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  if (!g_utf8_validate (value, -1, NULL))
-    value = valid = g_utf8_make_valid (value, -1);
-
-  switch (target)
-    {
-    case OD_TEMPLATE_TARGET_HEADER:
-      return fold_header (value);
-
-    case OD_TEMPLATE_TARGET_SMS:
-      append_clean (clean, value, NULL, TRUE);
-      return g_string_free (g_steal_pointer (&clean), FALSE);
-
-    case OD_TEMPLATE_TARGET_PANGO:
-      append_clean (clean, value, "\n\t", FALSE);
-      return g_markup_escape_text (clean->str, clean->len);
-
-    case OD_TEMPLATE_TARGET_HTML:
-      {
-        GString *out = g_string_new (NULL);
-
-        append_clean (clean, value, "\n\t", FALSE);
-        for (const char *p = clean->str; *p != '\0'; p++)
-          {
-            switch (*p)
-              {
-              case '&': g_string_append (out, "&amp;"); break;
-              case '<': g_string_append (out, "&lt;"); break;
-              case '>': g_string_append (out, "&gt;"); break;
-              case '"': g_string_append (out, "&quot;"); break;
-              case '\'': g_string_append (out, "&#39;"); break;
-              /* A multi-line value (an address) keeps its lines. */
-              case '\n': g_string_append (out, "<br>\n"); break;
-              default: g_string_append_c (out, *p); break;
-              }
-          }
-        return g_string_free (out, FALSE);
-      }
-
-    case OD_TEMPLATE_TARGET_TEXT:
-    default:
-      append_clean (clean, value, "\n\t", FALSE);
-      return g_string_free (g_steal_pointer (&clean), FALSE);
-    }
-}
