@@ -60,14 +60,17 @@ text_has "$tmp/chased.pdf" "Payment reminder" "the demand letter's history names
 if pdftotext "$tmp/chased.pdf" - | grep -qE 'first-reminder|pre-due|final-notice'; then
   not_ok "the demand letter shows no step names" "$(pdftotext "$tmp/chased.pdf" - | grep -E 'first-reminder|pre-due|final-notice')"
 else ok "the demand letter shows no step names"; fi
-# closing_kept FILE WHAT: every page with the closing also has the
-# payment paragraph before it, and the signature.
+# closing_kept FILE WHAT: on every page with the closing, some of the
+# letter's text stands above it besides the closing sentence (the running
+# header, above 62 pt, left out).
 closing_kept() {
-  local pages p bad=""
+  local pages p above bad=""
   pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
   for ((p = 1; p <= pages; p++)); do
-    pdftotext -f "$p" -l "$p" "$1" "$tmp/page.txt"
-    if grep -qF "Yours sincerely" "$tmp/page.txt" && ! grep -qF "Please transfer the amount" "$tmp/page.txt"; then bad="$bad $p"; fi
+    pdftotext -f "$p" -l "$p" -x 0 -y 62 -W 700 -H 2000 "$1" "$tmp/page.txt"
+    grep -qF "Yours sincerely" "$tmp/page.txt" || continue
+    above=$(awk '/Yours sincerely/ { exit } NF && !/If anything about these amounts/ { n++ } END { print n + 0 }' "$tmp/page.txt")
+    [ "$above" -ge 1 ] || bad="$bad $p"
   done
   if [ -z "$bad" ]; then ok "$2: the closing keeps the paragraph before it"; else not_ok "$2: the closing keeps the paragraph before it" "alone on page(s)$bad"; fi
 }
@@ -107,12 +110,14 @@ letters=$(grep -oE '^[0-9]+' "$tmp/out")
 after=$(sqlite3 "$db" "SELECT count(*) FROM dunning_history")
 [ "$before" = "$after" ] && ok "letters only reads" || not_ok "letters only reads" "history $before -> $after"
 if [ "${letters:-0}" -ge 2 ]; then ok "several letters are due ($letters)"; else not_ok "several letters are due" "$(cat "$tmp/out")"; fi
-# Each letter's first page has the letterhead's subject line; it must be odd.
+# Each letter's first page has the information block ("Customer no."); it
+# must be odd.
 pages=$(pdfinfo "$tmp/letters.pdf" | awk '/^Pages:/ { print $2 }')
 starts=""
 bad=0
 for ((p = 1; p <= pages; p++)); do
-  if pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^(Payment reminder|Final notice|Letter before action|Your invoice is due soon)'; then
+  if pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^Customer no\.' &&
+     ! pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^Invoice [^ ]+ \(copy\)'; then
     starts="$starts $p"
     [ $((p % 2)) -eq 1 ] || bad=1
   fi

@@ -13,7 +13,8 @@ typedef struct
 
 typedef struct
 {
-  GArray *entries;            /* BatchEntry */
+  GArray     *entries;        /* BatchEntry */
+  OdBusiness *business;
 } Batch;
 
 static void
@@ -76,6 +77,7 @@ add_letter (Batch              *batch,
   OdDunningAction *action = g_ptr_array_index (plan->actions, g_array_index (indexes, guint, 0));
   g_autoptr(OdCustomer) customer = od_store_get_customer (store, action->customer_id, error);
   g_autoptr(OdPolicy) policy = NULL;
+  g_autofree char *template = NULL;
   OdLetterKind kind = OD_LETTER_REMINDER;
   BatchEntry *entry;
   GDate today;
@@ -118,6 +120,17 @@ add_letter (Batch              *batch,
       _od_pdf_letter_add_invoice (entry->letter, invoice, a, earlier,
                                   _od_pdf_snapshot_history (snapshot, a->invoice_id));
     }
+  /* The words of the step that decides the kind of letter. */
+  for (guint i = 0; i < indexes->len && template == NULL; i++)
+    {
+      OdDunningAction *a = g_ptr_array_index (plan->actions, g_array_index (indexes, guint, i));
+      OdPolicyStep *step = od_policy_find_step (policy, a->step);
+
+      if (step != NULL && od_letter_kind_for_step (a->step) == kind)
+        template = od_dunning_step_template (step, a->variant);
+    }
+  if (!_od_pdf_letter_use_template (entry->letter, store, batch->business, template, error))
+    return FALSE;
   if (kind == OD_LETTER_DEMAND)
     {
       entry->attachments = _od_pdf_load_attachments (store, customer, error);
@@ -153,6 +166,7 @@ od_pdf_write_letters (OdStore        *store,
   business = od_store_get_business (store, error);
   if (business == NULL)
     return FALSE;
+  batch.business = business;
   snapshot = od_store_load_dunning_snapshot (store, error);
   if (snapshot == NULL)
     return FALSE;

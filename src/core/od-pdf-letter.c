@@ -28,6 +28,9 @@ struct _OdPdfLetter
   OdPolicy     *policy;
   GArray       *items;      /* LetterItem */
   GDate         today;
+  char         *body_markup;  /* from the owner's template, or NULL: body_text() */
+  char         *total_markup; /* {{total_due}} in it */
+  gboolean      itemized;     /* the template lists the amounts itself */
 };
 typedef OdPdfLetter Letter;
 
@@ -54,6 +57,8 @@ letter_clear (Letter *letter)
   g_clear_pointer (&letter->items, g_array_unref);
   g_clear_object (&letter->customer);
   g_clear_object (&letter->policy);
+  g_clear_pointer (&letter->body_markup, g_free);
+  g_clear_pointer (&letter->total_markup, g_free);
 }
 
 /* A reminder before any of its invoices is due: a friendly note. */
@@ -301,6 +306,116 @@ draw_history (OdPdfDoc *doc,
   od_pdf_doc_table_end (doc);
 }
 
+/* What the letter asks for in @currency: the principal, and the fees,
+ * interest and compensation its kind names. */
+static void
+letter_amounts (Letter         *letter,
+                const char     *currency,
+                OdMergeAmounts *amounts)
+{
+  od_merge_amounts_init (amounts);
+  amounts->currency = currency;
+  amounts->interest_rate_bp = od_policy_get_interest_annual_bp (letter->policy);
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      LetterItem *item = &g_array_index (letter->items, LetterItem, i);
+
+      if (!g_str_equal (od_invoice_get_currency (item->invoice), currency))
+        continue;
+      amounts->principal += od_invoice_get_outstanding (item->invoice);
+      if (letter->kind != OD_LETTER_REMINDER)
+        amounts->late_fee += item->fees;
+      if (letter->kind == OD_LETTER_DEMAND)
+        {
+          amounts->interest += item->interest;
+          amounts->compensation += item->compensation;
+          amounts->interest_days = MAX (amounts->interest_days, item->interest_days);
+        }
+    }
+  amounts->total = amounts->principal + amounts->late_fee + amounts->interest + amounts->compensation;
+  amounts->new_deadline = letter->today;
+  g_date_add_days (&amounts->new_deadline, deadline_days[letter->kind]);
+}
+
+static void
+draw_markup (OdPdfDoc   *doc,
+             const char *markup,
+             OdPdfStyle  style)
+{
+  /* The owner's own text may not be valid markup ("R&D"): shown as
+   * written rather than lost. */
+  if (_od_pdf_markup_is_valid (markup))
+    od_pdf_doc_markup (doc, markup, style);
+  else
+    od_pdf_doc_text (doc, markup, style);
+}
+
+static void draw_signature (OdPdfDoc *doc);
+
+/* The template's words: its bold first line as the subject, its
+ * paragraphs, the tables after the paragraph that names the total (or
+ * after the opening one), and its last paragraph kept with the
+ * signature. */
+static void
+draw_template_body (OdPdfDoc   *doc,
+                    Letter     *letter,
+                    const char *currency)
+{
+  g_autoptr(GPtrArray) paragraphs = _od_pdf_split_paragraphs (letter->body_markup);
+  gint64 drawn_total = 0;
+  guint first = 0;
+  guint anchor = G_MAXUINT;
+  gboolean tables_done = FALSE;
+
+  if (paragraphs->len > 0 && _od_pdf_markup_is_heading (g_ptr_array_index (paragraphs, 0)))
+    {
+      draw_markup (doc, g_ptr_array_index (paragraphs, 0), OD_PDF_STYLE_HEADING);
+      first = 1;
+    }
+  else
+    od_pdf_doc_text (doc, kind_title (letter->kind), OD_PDF_STYLE_HEADING);
+  od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+
+  for (guint i = first; i < paragraphs->len; i++)
+    if (letter->total_markup != NULL && *letter->total_markup != '\0' &&
+        strstr (g_ptr_array_index (paragraphs, i), letter->total_markup) != NULL)
+      {
+        anchor = i;
+        break;
+      }
+  if (anchor == G_MAXUINT)
+    anchor = MIN (first + 1, paragraphs->len > 0 ? paragraphs->len - 1 : 0);
+
+  for (guint i = first; i + 1 < paragraphs->len; i++)
+    {
+      draw_markup (doc, g_ptr_array_index (paragraphs, i), OD_PDF_STYLE_BODY);
+      od_pdf_doc_space (doc, 3.0 * OD_PDF_MM);
+      if (i == anchor && (!letter->itemized || letter->kind == OD_LETTER_DEMAND))
+        {
+          od_pdf_doc_space (doc, 2.0 * OD_PDF_MM);
+          if (!letter->itemized)
+            draw_amounts (doc, letter, currency, &drawn_total);
+          if (letter->kind == OD_LETTER_DEMAND)
+            draw_history (doc, letter);
+          od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+        }
+      tables_done |= i == anchor;
+    }
+  if (!tables_done && (!letter->itemized || letter->kind == OD_LETTER_DEMAND))
+    {
+      if (!letter->itemized)
+        draw_amounts (doc, letter, currency, &drawn_total);
+      if (letter->kind == OD_LETTER_DEMAND)
+        draw_history (doc, letter);
+      od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
+    }
+  od_pdf_doc_keep_begin (doc);
+  if (paragraphs->len > first)
+    draw_markup (doc, g_ptr_array_index (paragraphs, paragraphs->len - 1), OD_PDF_STYLE_BODY);
+  draw_signature (doc);
+  od_pdf_doc_keep_end (doc);
+}
+
 /* The business signs; the profile names no person, so a line is left
  * to sign on by hand above the business's name. */
 static void
@@ -345,6 +460,11 @@ draw_letter (OdPdfDoc *doc,
                             odd ? OD_PDF_SECTION_ODD : OD_PDF_SECTION_NONE);
   od_pdf_doc_address (doc, address);
   od_pdf_doc_info (doc, labels, values, letter->items->len == 1 ? 3 : 2);
+  if (letter->body_markup != NULL)
+    {
+      draw_template_body (doc, letter, currency);
+      return;
+    }
   od_pdf_doc_text (doc, title, OD_PDF_STYLE_HEADING);
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
   od_pdf_doc_text (doc, hello, OD_PDF_STYLE_BODY);
@@ -352,21 +472,10 @@ draw_letter (OdPdfDoc *doc,
 
   /* The total the text names. */
   {
-    gint64 principal = 0;
+    OdMergeAmounts amounts;
 
-    for (guint i = 0; i < letter->items->len; i++)
-      {
-        LetterItem *item = &g_array_index (letter->items, LetterItem, i);
-
-        if (!g_str_equal (od_invoice_get_currency (item->invoice), currency))
-          continue;
-        principal += od_invoice_get_outstanding (item->invoice);
-        if (letter->kind != OD_LETTER_REMINDER)
-          principal += item->fees;
-        if (letter->kind == OD_LETTER_DEMAND)
-          principal += item->interest + item->compensation;
-      }
-    amount = _od_pdf_money (principal, currency);
+    letter_amounts (letter, currency, &amounts);
+    amount = _od_pdf_money (amounts.total, currency);
   }
   body = body_text (letter, amount, deadline);
   od_pdf_doc_text (doc, body, OD_PDF_STYLE_BODY);
@@ -548,6 +657,39 @@ _od_pdf_letter_draw (OdPdfDoc    *doc,
   draw_letter (doc, (Letter *) self, odd);
 }
 
+gboolean
+_od_pdf_letter_use_template (OdPdfLetter  *self,
+                             OdStore      *store,
+                             OdBusiness   *business,
+                             const char   *name,
+                             GError      **error)
+{
+  Letter *letter = (Letter *) self;
+  g_autoptr(GPtrArray) invoices = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  OdMergeAmounts amounts;
+  const char *currency;
+
+  g_clear_pointer (&letter->body_markup, g_free);
+  g_clear_pointer (&letter->total_markup, g_free);
+  if (name == NULL || letter->items->len == 0)
+    return TRUE;
+  currency = od_invoice_get_currency (g_array_index (letter->items, LetterItem, 0).invoice);
+  for (guint i = 0; i < letter->items->len; i++)
+    g_ptr_array_add (invoices, g_array_index (letter->items, LetterItem, i).invoice);
+  letter_amounts (letter, currency, &amounts);
+  letter->body_markup = _od_pdf_letter_render_template (store, business, letter->customer, invoices,
+                                                        &amounts, &letter->today, name,
+                                                        &letter->itemized, &letter->total_markup,
+                                                        &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The history of @invoice_id in @snapshot, or NULL. */
 GPtrArray *
 _od_pdf_snapshot_history (OdDunningSnapshot *snapshot,
@@ -627,6 +769,7 @@ od_pdf_write_letter (OdStore        *store,
   g_autoptr(GPtrArray) charges = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(OdDunningSnapshot) snapshot = NULL;
+  g_autofree char *template = NULL;
   SingleLetter single = { 0, };
   GDate day;
   gboolean ok;
@@ -667,7 +810,9 @@ od_pdf_write_letter (OdStore        *store,
   single.attachments = attachments;
   _od_pdf_letter_add_invoice (single.letter, invoice, NULL, charges,
                               _od_pdf_snapshot_history (snapshot, od_invoice_get_id (invoice)));
-  ok = od_pdf_doc_render (business, render_single, &single, stream, NULL, error);
+  template = _od_pdf_letter_template_name (policy, kind, invoice, &day);
+  ok = _od_pdf_letter_use_template (single.letter, store, business, template, error) &&
+       od_pdf_doc_render (business, render_single, &single, stream, NULL, error);
   _od_pdf_letter_free (single.letter);
   return ok;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "od-merge-values.h"
 #include "od-pdf.h"
 #include "od-pdf-doc.h"
 
@@ -92,5 +93,41 @@ GPtrArray   *_od_pdf_snapshot_history   (OdDunningSnapshot     *snapshot,
 GPtrArray   *_od_pdf_load_attachments   (OdStore               *store,
                                          OdCustomer            *customer,
                                          GError               **error);
+
+/* Makes the letter's words from the owner's template @name (a policy
+ * step's Template=): FALSE with @error when it cannot be read; TRUE with
+ * the built-in wording when there is no such template. */
+gboolean     _od_pdf_letter_use_template (OdPdfLetter          *letter,
+                                          OdStore              *store,
+                                          OdBusiness           *business,
+                                          const char           *name,
+                                          GError              **error);
+
+/* od-pdf-letter-template.c */
+/* The template of the step of @kind that @invoice has reached on @today
+ * (the first of that kind before), or NULL. */
+char        *_od_pdf_letter_template_name   (OdPolicy             *policy,
+                                             OdLetterKind          kind,
+                                             OdInvoice            *invoice,
+                                             const GDate          *today);
+/* The "letter" part of @name in @customer's language merged as pango
+ * markup; NULL without an error when there is none. *@itemizes: it
+ * lists the invoices or the amounts itself; *@total: {{total_due}} as
+ * the markup has it. */
+char        *_od_pdf_letter_render_template (OdStore              *store,
+                                             OdBusiness           *business,
+                                             OdCustomer           *customer,
+                                             GPtrArray            *invoices,
+                                             const OdMergeAmounts *amounts,
+                                             const GDate          *today,
+                                             const char           *name,
+                                             gboolean             *itemizes,
+                                             char                **total,
+                                             GError              **error);
+/* Paragraphs (char*) parted by blank lines. */
+GPtrArray   *_od_pdf_split_paragraphs       (const char           *markup);
+/* One line, all bold: a title. */
+gboolean     _od_pdf_markup_is_heading      (const char           *paragraph);
+gboolean     _od_pdf_markup_is_valid        (const char           *markup);
 
 G_END_DECLS
