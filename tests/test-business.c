@@ -111,6 +111,12 @@ test_validate (void)
   od_business_set_payment_link (business, "https://pay.example.com/{{invoice.number}}");
   assert_business_valid (business);
 
+  od_business_set_payment_link (business, "https://pay.example.com/{{invoice.nubmer}}");
+  assert_business_invalid (business, OD_VALIDATION_ERROR_INVALID, "line 1, column 25: unknown tag “invoice.nubmer”");
+  od_business_set_payment_link (business, "https://pay.example.com/{{customer.name}}");
+  assert_business_invalid (business, OD_VALIDATION_ERROR_INVALID, "customer.name");
+  od_business_set_payment_link (business, "https://pay.example.com/{{invoice.number}}?a={{amount_due}}");
+  assert_business_valid (business);
   od_business_set_time_zone (business, "Mars/Olympus_Mons");
   assert_business_invalid (business, OD_VALIDATION_ERROR_INVALID, "Mars/Olympus_Mons");
   od_business_set_time_zone (business, "Europe/Berlin");

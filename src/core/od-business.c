@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "od-business.h"
+#include "od-merge-values.h"
 
 #include "od-contact.h"
 #include "od-enums.h"
@@ -116,6 +117,22 @@ check_business (OdBusiness  *self,
                             : _("Payment link “%s” must start with https:// or http://"),
                    self->payment_link);
       return FALSE;
+    }
+
+  /* The tags it may hold are the invoice's number and amount. */
+  if (_od_validate_is_set (self->payment_link))
+    {
+      g_autoptr(GError) link_error = NULL;
+      g_autofree char *link = od_merge_values_payment_link (self->payment_link, "1", 0,
+                                                            NULL, &link_error);
+
+      if (link == NULL && link_error != NULL)
+        {
+          g_set_error (error, OD_VALIDATION_ERROR, OD_VALIDATION_ERROR_INVALID,
+                       key_file ? _("[Business] PaymentLink: %s") : "%s",
+                       link_error->message);
+          return FALSE;
+        }
     }
 
   if (_od_validate_is_set (self->time_zone) &&
