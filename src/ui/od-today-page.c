@@ -4,13 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "od-dashboard.h"
 #include "od-money.h"
-#include "od-report-aging.h"
-#include "od-report-dso.h"
 #include "od-today-page.h"
 #include "od-window.h"
-
-#define MAX_ROWS 5   /* per kind in "Needs you", and in "Next out" */
 
 struct _OdTodayPage
 {
@@ -21,7 +18,7 @@ struct _OdTodayPage
   guint                 generation;
   guint                 pending;
   gboolean              stale;      /* the ledger changed while hidden */
-  struct _Dashboard    *data;
+  OdDashboard          *data;
   GPtrArray            *rows;       /* (group, row) pairs added */
   GPtrArray            *charts;     /* OdAgingChart*, by currency */
 
@@ -44,66 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A row of "Needs you" or "Next out": it shows a page, or an invoice. */
-typedef struct
-{
-  const char *icon;
-  char       *title;
-  char       *subtitle;
-  const char *page;        /* NULL: the invoice */
-  gint64      invoice_id;
-} Item;
-
-/* What the worker thread reads. */
-typedef struct _Dashboard
-{
-  guint           generation;
-  GDate           today;
-  OdReportAging  *aging;
-  OdReportDso    *dso;
-  GPtrArray      *needs;   /* Item* */
-  GPtrArray      *next;    /* Item* */
-} Dashboard;
-
-static void
-item_free (Item *item)
-{
-  g_free (item->title);
-  g_free (item->subtitle);
-  g_free (item);
-}
-
-static void
-dashboard_free (Dashboard *data)
-{
-  g_clear_pointer (&data->aging, od_report_aging_free);
-  g_clear_pointer (&data->dso, od_report_dso_free);
-  g_clear_pointer (&data->needs, g_ptr_array_unref);
-  g_clear_pointer (&data->next, g_ptr_array_unref);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dashboard, dashboard_free)
-
-static Item *
-add_item (GPtrArray  *items,
-          const char *icon,
-          const char *page,
-          gint64      invoice_id,
-          char       *title,
-          char       *subtitle)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->icon = icon;
-  item->page = page;
-  item->invoice_id = invoice_id;
-  item->title = title;
-  item->subtitle = subtitle;
-  g_ptr_array_add (items, item);
-  return item;
-}
-
 static char *
 format_amount (gint64      minor,
                const char *currency)
@@ -125,148 +62,6 @@ business_zone (OdStore *store)
   return zone != NULL ? zone : g_time_zone_new_local ();
 }
 
-static const char *
-customer_name (OdDunningSnapshot *snapshot,
-               gint64             customer_id)
-{
-  OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, customer_id);
-
-  return customer != NULL && customer->name != NULL ? customer->name : "";
-}
-
-/* The outbox's counts as rows that lead to the page where they are done. */
-static void
-add_outbox_needs (GPtrArray            *needs,
-                  const OdOutboxCounts *counts)
-{
-  guint n;
-
-  if ((n = counts->states[OD_OUTBOX_STATE_AWAITING_REVIEW]) > 0)
-    add_item (needs, "document-edit-symbolic", OD_WINDOW_PAGE_ACTIVITY, 0,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message awaits your approval",
-                                            "%u messages await your approval", n), n),
-              g_strdup (_("Read them, then approve or skip")));
-  if ((n = counts->letters_to_print) > 0)
-    add_item (needs, "printer-symbolic", OD_WINDOW_PAGE_LETTERS, 0,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter to print",
-                                            "%u letters to print", n), n),
-              g_strdup (_("Print them and mark them as posted")));
-  if ((n = counts->calls_to_make) > 0)
-    add_item (needs, "call-start-symbolic", OD_WINDOW_PAGE_ACTIVITY, 0,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call to make",
-                                            "%u calls to make", n), n),
-              g_strdup (_("Call, then mark the call as made")));
-  if ((n = counts->states[OD_OUTBOX_STATE_FAILED]) > 0)
-    add_item (needs, "dialog-warning-symbolic", OD_WINDOW_PAGE_ACTIVITY, 0,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message failed to send",
-                                            "%u messages failed to send", n), n),
-              g_strdup (_("Retry or cancel them")));
-  if ((n = counts->states[OD_OUTBOX_STATE_UNKNOWN]) > 0)
-    add_item (needs, "dialog-question-symbolic", OD_WINDOW_PAGE_ACTIVITY, 0,
-              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message may not have arrived",
-                                            "%u messages may not have arrived", n), n),
-              g_strdup (_("The connection broke while sending: say whether it arrived")));
-}
-
-/* Invoices whose promised date passed without a new promise. */
-static void
-add_broken_promises (GPtrArray         *needs,
-                     OdDunningSnapshot *snapshot,
-                     const GDate       *today)
-{
-  guint shown = 0;
-
-  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (snapshot) && shown < MAX_ROWS; i++)
-    {
-      OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
-      const OdDunningPause *broken = NULL;
-      gboolean kept_open = FALSE;
-
-      if (invoice->status != OD_INVOICE_STATUS_OPEN)
-        continue;
-      for (guint j = 0; j < invoice->pauses->len; j++)
-        {
-          const OdDunningPause *pause = g_ptr_array_index (invoice->pauses, j);
-
-          if (pause->kind != OD_PAUSE_KIND_PROMISE || pause->resolved)
-            continue;
-          if (g_date_valid (&pause->until) && g_date_compare (&pause->until, today) < 0)
-            broken = pause;
-          else
-            kept_open = TRUE;
-        }
-      if (broken != NULL && !kept_open)
-        {
-          char date[64] = "";
-
-          /* Translators: a date on the dashboard, see strftime(3) */
-          g_date_strftime (date, sizeof date, _("%-d %b %Y"), &broken->until);
-          add_item (needs, "appointment-missed-symbolic", NULL, invoice->id,
-                    g_strdup_printf (_("Promise broken on %s"), invoice->number),
-                    /* Translators: "Customer name · promised to pay by 12 Nov 2026" */
-                    g_strdup_printf (_("%s · promised to pay by %s"),
-                                     customer_name (snapshot, invoice->customer_id), date));
-          shown++;
-        }
-    }
-}
-
-static int
-compare_actions_by_time (gconstpointer a,
-                         gconstpointer b)
-{
-  const OdDunningAction *x = *(OdDunningAction * const *) a;
-  const OdDunningAction *y = *(OdDunningAction * const *) b;
-
-  return g_date_time_compare (x->at, y->at);
-}
-
-static void
-add_plan_rows (Dashboard         *data,
-               OdDunningSnapshot *snapshot,
-               OdDunningPlan     *plan,
-               GDateTime         *now)
-{
-  g_autoptr(GPtrArray) upcoming = g_ptr_array_new ();
-  guint reviews = 0;
-
-  for (guint i = 0; i < plan->actions->len; i++)
-    {
-      OdDunningAction *action = g_ptr_array_index (plan->actions, i);
-
-      if (action->status == OD_ACTION_AWAITING_REVIEW && reviews++ < MAX_ROWS)
-        {
-          g_autofree char *amount = format_amount (action->amount_due + action->fee, action->currency);
-
-          add_item (data->needs, "document-edit-symbolic", NULL, action->invoice_id,
-                    /* Translators: "Review the demand-letter for 2026-0151" */
-                    g_strdup_printf (_("Review the %s for %s"), action->step, action->invoice_number),
-                    g_strdup_printf ("%s · %s", customer_name (snapshot, action->customer_id), amount));
-        }
-      else if (action->status == OD_ACTION_DUE || action->status == OD_ACTION_SCHEDULED)
-        g_ptr_array_add (upcoming, action);
-    }
-
-  g_ptr_array_sort (upcoming, compare_actions_by_time);
-  for (guint i = 0; i < upcoming->len && i < MAX_ROWS; i++)
-    {
-      OdDunningAction *action = g_ptr_array_index (upcoming, i);
-      g_autofree char *when = NULL;
-
-      if (action->status == OD_ACTION_DUE || g_date_time_compare (action->at, now) <= 0)
-        when = g_strdup (_("due now"));
-      else
-        /* Translators: when a reminder goes out, see g_date_time_format() */
-        when = g_date_time_format (action->at, _("%a %-d %b, %H:%M"));
-      add_item (data->next, "mail-send-symbolic", NULL, action->invoice_id,
-                /* Translators: "first-reminder · 2026-0162" */
-                g_strdup_printf (_("%s · %s"), action->step, action->invoice_number),
-                /* Translators: "Customer name · by email · Thu 26 Nov, 09:00" */
-                g_strdup_printf (_("%s · by %s · %s"), customer_name (snapshot, action->customer_id),
-                                 od_channel_to_string (action->channel), when));
-    }
-}
-
 /* Runs in a worker thread. */
 static void
 load_thread (GTask        *task,
@@ -275,40 +70,15 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OdStore *store = task_data;
-  g_autoptr(Dashboard) data = g_new0 (Dashboard, 1);
-  g_autoptr(OdDunningSnapshot) snapshot = NULL;
-  g_autoptr(OdDunningPlan) plan = NULL;
-  g_autoptr(OdPolicy) policy = NULL;
   g_autoptr(GTimeZone) zone = business_zone (store);
   g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-  g_autoptr(GError) error = NULL;
-  OdOutboxCounts counts = { { 0, }, };
-  GDate from;
+  GError *error = NULL;
+  OdDashboard *data = od_dashboard_read (store, zone, now, &error);
 
-  g_date_clear (&data->today, 1);
-  g_date_set_dmy (&data->today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  /* DSO over the last 90 days, as overdue-cli report dso. */
-  from = data->today;
-  g_date_subtract_days (&from, 89);
-  data->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  data->next = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-
-  if ((data->aging = od_report_aging_new (store, &data->today, NULL, 0, &error)) == NULL ||
-      (data->dso = od_report_dso_new (store, &from, &data->today, &error)) == NULL ||
-      !od_store_outbox_count (store, &counts, &error) ||
-      (snapshot = od_store_load_dunning_snapshot (store, &error)) == NULL ||
-      (policy = od_store_get_effective_policy (store, 0, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  plan = od_dunning_plan_full (snapshot, policy, zone, now, OD_DUNNING_FLAGS_NONE);
-
-  add_outbox_needs (data->needs, &counts);
-  add_plan_rows (data, snapshot, plan, now);
-  add_broken_promises (data->needs, snapshot, &data->today);
-  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) dashboard_free);
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) od_dashboard_free);
 }
 
 /* Showing */
@@ -325,7 +95,7 @@ clear_rows (OdTodayPage *self)
 static void
 add_row (OdTodayPage         *self,
          AdwPreferencesGroup *group,
-         const Item          *item)
+         const OdDashboardItem *item)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -396,7 +166,7 @@ figure_card (const char *title,
 
 static void
 show_figures (OdTodayPage *self,
-              Dashboard   *data)
+              OdDashboard *data)
 {
   g_autoptr(GString) outstanding = g_string_new (NULL);
   g_autoptr(GString) overdue = g_string_new (NULL);
@@ -450,7 +220,7 @@ show_figures (OdTodayPage *self,
 
 static void
 show_charts (OdTodayPage *self,
-             Dashboard   *data)
+             OdDashboard *data)
 {
   OdReportAging *aging = data->aging;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -493,10 +263,10 @@ show_charts (OdTodayPage *self,
 
 static void
 show_dashboard (OdTodayPage *self,
-                Dashboard   *data)
+                OdDashboard *data)
 {
-  static const Item all_clear = { "object-select-symbolic", NULL, NULL, NULL, 0 };
-  Item nothing = all_clear;
+  static const OdDashboardItem all_clear = { "object-select-symbolic", NULL, NULL, NULL, 0 };
+  OdDashboardItem nothing = all_clear;
 
   clear_rows (self);
   show_figures (self, data);
@@ -554,7 +324,7 @@ on_loaded (GObject      *source,
            gpointer      user_data)
 {
   OdTodayPage *self = OD_TODAY_PAGE (source);
-  g_autoptr(Dashboard) data = NULL;
+  g_autoptr(OdDashboard) data = NULL;
   g_autoptr(GError) error = NULL;
   guint generation = GPOINTER_TO_UINT (user_data);
 
@@ -572,7 +342,7 @@ on_loaded (GObject      *source,
       return;
     }
   show_dashboard (self, data);
-  g_clear_pointer (&self->data, dashboard_free);
+  g_clear_pointer (&self->data, od_dashboard_free);
   self->data = g_steal_pointer (&data);
 }
 
@@ -665,7 +435,7 @@ od_today_page_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->data, dashboard_free);
+  g_clear_pointer (&self->data, od_dashboard_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
 
