@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 
+#include "od-dashboard.h"
 #include "od-date.h"
 #include "od-demo.h"
 #include "od-report-aging.h"
@@ -458,6 +459,66 @@ test_today_reports_page (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_item (GPtrArray  *items,
+          gint64      invoice_id,
+          const char *page)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      OdDashboardItem *item = g_ptr_array_index (items, i);
+
+      if (item->invoice_id == invoice_id && g_strcmp0 (item->page, page) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the page reads, without a window: a promise broken yesterday
+ * shows in "Needs you", leading to its invoice; "Next out" is soonest
+ * first. */
+static void
+test_today_dashboard_read (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  OdStore *store = OD_STORE (fixture->store);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(OdDashboard) before = NULL;
+  g_autoptr(OdDashboard) after = NULL;
+  g_autoptr(OdInvoice) invoice = NULL;
+  g_autoptr(GError) error = NULL;
+  OdInvoiceQuery query = { .filter = OD_INVOICE_FILTER_OVERDUE };
+  g_autoptr(GArray) overdue = NULL;
+  GDate since, until;
+
+  before = od_dashboard_read (store, zone, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->next->len, <=, 5);
+  g_assert_cmpuint (before->needs->len, >, 0);
+
+  query.today = before->today;
+  overdue = od_store_query_invoice_ids (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, >, 0);
+  invoice = od_store_get_invoice (store, g_array_index (overdue, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_false (has_item (before->needs, od_invoice_get_id (invoice), NULL));
+
+  since = before->today;
+  g_date_subtract_days (&since, 10);
+  until = before->today;
+  g_date_subtract_days (&until, 1);
+  g_assert_cmpint (od_store_insert_pause (store, od_invoice_get_id (invoice), OD_PAUSE_KIND_PROMISE,
+                                          &since, &until, 0, "Will pay by Sunday", &error), >, 0);
+  g_assert_no_error (error);
+
+  after = od_dashboard_read (store, zone, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_item (after->needs, od_invoice_get_id (invoice), NULL));
+  g_assert_cmpuint (after->needs->len, ==, before->needs->len + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +532,8 @@ main (int    argc,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  g_test_add ("/od/today/dashboard-read", Fixture, NULL,
+              fixture_setup, test_today_dashboard_read, fixture_teardown);
   g_test_add ("/od/today/figures", Fixture, NULL,
               fixture_setup, test_today_figures, fixture_teardown);
   g_test_add ("/od/today/payment-updates", Fixture, NULL,
