@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-activity-page.h"
+#include "od-letters-page.h"
 #include "od-reports-page.h"
 #include "od-today-page.h"
 #include "od-window.h"
@@ -152,6 +154,10 @@ od_window_constructed (GObject *object)
   self->customers_page = od_customers_page_new (self->context);
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->customers_page),
                         OD_WINDOW_PAGE_CUSTOMERS, _("Customers"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (od_activity_page_new (self->context)),
+                        OD_WINDOW_PAGE_ACTIVITY, _("Activity"));
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (od_letters_page_new (self->context)),
+                        OD_WINDOW_PAGE_LETTERS, _("Letters"));
 
   /* A payment recorded in one place shows in every list. */
   g_signal_connect_object (self->invoices_page, "ledger-changed",
