@@ -4,7 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "od-money.h"
-#include "od-outbox.h"
+#include "od-outbox-private.h"
 
 struct _OdOutbox
 {
@@ -185,7 +185,7 @@ static char *
 payload_for (OdOutbox          *self,
              Group             *group,
              OdDunningSnapshot *snapshot,
-             const char        *business_name,
+             OdBusiness        *business,
              GError           **error)
 {
   g_autoptr(OdCustomer) customer = od_store_get_customer (self->store, group->entry->customer_id, error);
@@ -195,11 +195,32 @@ payload_for (OdOutbox          *self,
   g_autofree char *to = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (customer == NULL)
     return NULL;
   to = recipient (customer, group->entry->channel);
-  compose (group, snapshot, customer, business_name, &subject, &body);
+  /* The plain message always; the step's template, rendered now, is
+   * what goes out, so the payload holds the message as sent. */
+  compose (group, snapshot, customer, business != NULL ? od_business_get_name (business) : NULL,
+           &subject, &body);
+  if (business != NULL &&
+      _od_outbox_render (self->store, business, customer, group->actions, group->entry->channel,
+                         &subject, &text, &html, &local_error))
+    {
+      if (group->entry->channel == OD_CHANNEL_EMAIL)
+        {
+          g_free (body);
+          body = g_steal_pointer (&text);
+        }
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "to");
@@ -213,10 +234,15 @@ payload_for (OdOutbox          *self,
   json_builder_add_string_value (builder, body);
   if (group->entry->channel == OD_CHANNEL_EMAIL)
     {
-      g_autofree char *html = html_from_text (body);
-
+      if (html == NULL)
+        html = html_from_text (body);
       json_builder_set_member_name (builder, "html");
       json_builder_add_string_value (builder, html);
+    }
+  if (text != NULL)
+    {
+      json_builder_set_member_name (builder, "sms");
+      json_builder_add_string_value (builder, text);
     }
   json_builder_set_member_name (builder, "invoices");
   json_builder_begin_array (builder);
@@ -411,9 +437,7 @@ od_outbox_entries_from_plan (OdOutbox           *self,
     {
       Group *group = g_ptr_array_index (groups, i);
 
-      group->entry->payload = payload_for (self, group, snapshot,
-                                           business != NULL ? od_business_get_name (business) : NULL,
-                                           error);
+      group->entry->payload = payload_for (self, group, snapshot, business, error);
       if (group->entry->payload == NULL)
         return NULL;
       g_ptr_array_add (entries, g_steal_pointer (&group->entry));

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "od-merge-values.h"
+#include "od-outbox-private.h"
+
+/* The template a step names ("a;b": one per A/B variant), else the
+ * step's own name; a payment plan's "instalment-N" uses "instalment". */
+static char *
+template_name (OdStore         *store,
+               OdDunningAction *action)
+{
+  g_autoptr(OdPolicy) policy = NULL;
+  OdPolicyStep *step = NULL;
+  const char *names = NULL;
+
+  if (g_str_has_prefix (action->step, "instalment-"))
+    return g_strdup ("instalment");
+  policy = od_store_get_effective_policy (store, action->customer_id, NULL);
+  if (policy != NULL)
+    step = od_policy_find_step (policy, action->step);
+  if (step != NULL)
+    names = od_policy_step_get_template (step);
+  if (names != NULL && *names != '\0')
+    {
+      g_auto(GStrv) variants = g_strsplit (names, ";", -1);
+      guint n = g_strv_length (variants);
+
+      return g_strdup (g_strstrip (variants[MIN (action->variant, n - 1)]));
+    }
+  return g_strdup (action->step);
+}
+
+static char *
+render_part (OdStore           *store,
+             const char        *name,
+             OdTemplatePart     part,
+             const char        *language,
+             OdTemplateValues  *values,
+             gboolean          *missing,
+             GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(OdTemplate) template = od_store_load_template (store, name, part, language,
+                                                            &local_error);
+
+  if (template == NULL)
+    {
+      if (g_error_matches (local_error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_NOT_FOUND))
+        *missing = TRUE;
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return od_template_render (template, values, od_template_part_get_target (part));
+}
+
+gboolean
+_od_outbox_render (OdStore     *store,
+                   OdBusiness  *business,
+                   OdCustomer  *customer,
+                   GPtrArray   *actions,
+                   OdChannel    channel,
+                   char       **subject,
+                   char       **text,
+                   char       **html,
+                   GError     **error)
+{
+  OdDunningAction *last = g_ptr_array_index (actions, actions->len - 1);
+  g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(OdTemplateValues) values = NULL;
+  g_autofree char *name = template_name (store, last);
+  const char *language = od_customer_get_language (customer);
+  OdMergeAmounts amounts;
+  g_autofree char *new_subject = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *new_html = NULL;
+  gboolean missing = FALSE;
+  GDate today;
+
+  if (channel != OD_CHANNEL_EMAIL && channel != OD_CHANNEL_SMS)
+    return FALSE;
+
+  od_merge_amounts_init (&amounts);
+  amounts.currency = last->currency;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      OdDunningAction *action = g_ptr_array_index (actions, i);
+      OdInvoice *invoice = od_store_get_invoice (store, action->invoice_id, error);
+
+      if (invoice == NULL)
+        return FALSE;
+      g_ptr_array_add (invoices, invoice);
+      amounts.principal += action->amount_due;
+      amounts.late_fee += action->fee;
+      amounts.interest += action->interest;
+      amounts.interest_days = MAX (amounts.interest_days, action->interest_days);
+      amounts.compensation += action->compensation;
+      amounts.days_overdue = MAX (amounts.days_overdue, action->days_overdue);
+      if (action->discounted > 0)
+        {
+          amounts.discount_amount += action->amount_due - action->discounted;
+          amounts.discount_until = action->discount_until;
+        }
+    }
+
+  /* The message is dated the day it is planned for. */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (last->at),
+                  g_date_time_get_month (last->at), g_date_time_get_year (last->at));
+  values = od_merge_values_new (business, customer, invoices, &amounts, &today, error);
+  if (values == NULL)
+    return FALSE;
+
+  if (channel == OD_CHANNEL_SMS)
+    {
+      char *sms = render_part (store, name, OD_TEMPLATE_PART_SMS, language, values, &missing, error);
+
+      if (sms == NULL)
+        return FALSE;
+      g_free (*text);
+      *text = sms;
+      return TRUE;
+    }
+
+  new_subject = render_part (store, name, OD_TEMPLATE_PART_SUBJECT, language, values, &missing, error);
+  if (new_subject != NULL)
+    new_text = render_part (store, name, OD_TEMPLATE_PART_TEXT, language, values, &missing, error);
+  if (new_text != NULL)
+    new_html = render_part (store, name, OD_TEMPLATE_PART_HTML, language, values, &missing, error);
+  if (new_html == NULL)
+    return FALSE;
+  g_free (*subject);
+  g_free (*text);
+  g_free (*html);
+  *subject = g_steal_pointer (&new_subject);
+  *text = g_steal_pointer (&new_text);
+  *html = g_steal_pointer (&new_html);
+  return TRUE;
+}
