@@ -199,6 +199,8 @@ on_preview (GObject      *source,
       g_list_store_append (self->preview, texture);
       picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      /* As wide as the pane allows, no wider: the shadow hugs the sheet. */
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (picture, "od-letter-sheet");
       /* Translators: the preview of one page of a letter, "Page 1 of 2" */
       label = g_strdup_printf (_("Page %u of %u"), i + 1, pages->len);
