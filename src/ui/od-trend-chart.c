@@ -179,8 +179,9 @@ od_trend_chart_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, &bar, &rect.bounds);
         gtk_snapshot_pop (snapshot);
 
+        /* Figures that would touch are shown every other, like the months. */
         pango_layout_get_pixel_size (figure, &figure_width, NULL);
-        if (figure_width <= slot)
+        if (figure_width + GAP <= slot || (i % 2) == (n - 1) % 2)
           append_centred (snapshot, figure, centre,
                           plot_bottom - bar_height - text_height - GAP / 2, &fg);
       }
