@@ -83,6 +83,9 @@ printf 'Pay {{amount_due}\n' | "$cli" --db "$db" template import pre-due - --par
 got=$?
 if [ "$got" -eq 65 ]; then ok "an unclosed tag from stdin: 65"; else not_ok "an unclosed tag from stdin: 65" "exit $got"; fi
 has "the message names the line" "$tmp/err" "pre-due (sms): line 1, column 5: “{{” is not closed"
+printf '<b>Demand\n\nDear {{customer.contact}},\n' >"$tmp/bad.letter"
+expect 65 "a letter that is not valid markup: 65" -- "$cli" --db "$db" template import demand-letter "$tmp/bad.letter"
+has "the message says so" "$tmp/err" "demand-letter (letter): the letter is not valid markup"
 expect 65 "a bad template name: 65" -- "$cli" --db "$db" template import "First Reminder" "$tmp/mine.text"
 expect 65 "a bad language: 65" -- "$cli" --db "$db" template import first-reminder "$tmp/mine.text" --language english
 expect 1 "a missing file: 1" -- "$cli" --db "$db" template import first-reminder "$tmp/missing.text"

@@ -189,6 +189,26 @@ test_set_rejects (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
+  /* A letter must be markup the PDF can lay out, in every case. */
+  g_assert_false (od_store_set_template (f->store, "second-reminder", OD_TEMPLATE_PART_LETTER, "en",
+                                         "<b>Reminder\n\nDear {{customer.contact}},", &error));
+  g_assert_error (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "second-reminder (letter): the letter is not valid markup: "));
+  g_clear_error (&error);
+  g_assert_false (od_store_set_template (f->store, "second-reminder", OD_TEMPLATE_PART_LETTER, "en",
+                                         "Dear {{customer.contact}},\n{{^late_fee}}Tom & Jerry{{/late_fee}}", &error));
+  g_assert_error (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (od_store_set_template (f->store, "second-reminder", OD_TEMPLATE_PART_LETTER, "en",
+                                         "{{#late_fee}}<i>Fee {{late_fee}}{{/late_fee}}</i>", &error));
+  g_assert_error (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_SYNTAX);
+  g_clear_error (&error);
+  {
+    g_autoptr(OdTemplateEntry) letter = get (f, "second-reminder", OD_TEMPLATE_PART_LETTER, "en");
+
+    g_assert_true (letter->is_default);
+  }
+
   after = get (f, "second-reminder", OD_TEMPLATE_PART_HTML, "en");
   g_assert_cmpstr (after->body, ==, before->body);
   g_assert_true (after->is_default);
@@ -361,6 +381,8 @@ test_defaults_render (Fixture       *f,
           g_autoptr(OdTemplate) template = od_template_new (entry->body, origin, &error);
           g_autofree char *out = NULL;
 
+          g_assert_no_error (error);
+          g_assert_true (od_template_check_part (template, entry->part, origin, &error));
           g_assert_no_error (error);
           out = od_template_render (template, values, od_template_part_get_target (entry->part));
           g_test_message ("%s:\n%s", origin, out);

@@ -166,7 +166,7 @@ od_store_set_template (OdStore         *self,
     return FALSE;
   origin = od_template_entry_origin (name, part);
   template = od_template_new (body, origin, error);
-  if (template == NULL)
+  if (template == NULL || !od_template_check_part (template, part, origin, error))
     return FALSE;
 
   entry = od_template_entry_new (name, language, part, body, FALSE);

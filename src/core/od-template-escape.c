@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <pango/pango.h>
 #include <string.h>
 
 #include "od-template-private.h"
@@ -113,4 +115,47 @@ od_template_escape (const char       *value,
       append_clean (clean, value, "\n\t", FALSE);
       return g_string_free (g_steal_pointer (&clean), FALSE);
     }
+}
+
+gboolean
+od_template_check_part (OdTemplate      *self,
+                        OdTemplatePart   part,
+                        const char      *origin,
+                        GError         **error)
+{
+  g_autoptr(OdTemplateValues) full = NULL;
+  g_autoptr(OdTemplateValues) empty = NULL;
+  const char * const *tags;
+  OdTemplateValues *item;
+
+  g_return_val_if_fail (OD_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (part != OD_TEMPLATE_PART_LETTER)
+    return TRUE;
+
+  /* Every section shown, then every inverted one. */
+  full = od_template_values_new ();
+  tags = od_template_get_known_tags ();
+  for (guint i = 0; tags[i] != NULL; i++)
+    od_template_values_set (full, tags[i], "x");
+  item = od_template_values_add_item (full, "invoices");
+  od_template_values_set (item, "invoice.number", "x");
+  empty = od_template_values_new ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = od_template_render (self, i == 0 ? full : empty,
+                                                 OD_TEMPLATE_TARGET_PANGO);
+      g_autoptr(GError) markup_error = NULL;
+
+      if (!pango_parse_markup (out, -1, 0, NULL, NULL, NULL, &markup_error))
+        {
+          g_set_error (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_SYNTAX,
+                       _("%s: the letter is not valid markup: %s"),
+                       origin != NULL ? origin : _("template"), markup_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

@@ -102,6 +102,14 @@ char            *od_template_render           (OdTemplate       *self,
 /* The names a template may use: value tags and list/section names. */
 const char * const *od_template_get_known_tags (void);
 
+/* What a part must be beyond parsing: a letter renders to valid pango
+ * markup whichever sections are shown. Fails with
+ * %OD_TEMPLATE_ERROR_SYNTAX naming @origin. */
+gboolean         od_template_check_part       (OdTemplate       *self,
+                                               OdTemplatePart    part,
+                                               const char       *origin,
+                                               GError          **error);
+
 /* Escapes @value for @target, as rendering does. */
 char            *od_template_escape           (const char       *value,
                                                OdTemplateTarget  target);
