@@ -69,10 +69,12 @@ _od_pdf_letter_render_template (OdStore               *store,
   values = od_merge_values_new (business, customer, invoices, amounts, today, error);
   if (values == NULL)
     return NULL;
-  /* A template that lists the amounts itself has no table repeating them. */
+  /* A template that lists the amounts itself has no table repeating
+   * them: one that states the total due, or lists several invoices (the
+   * shipped ones list them only when there are several). */
   tags = od_template_get_tags (template);
   *itemizes = g_strv_contains ((const char * const *) tags, "total_due") ||
-              g_strv_contains ((const char * const *) tags, "invoices");
+              (invoices->len > 1 && g_strv_contains ((const char * const *) tags, "invoices"));
   total_due = od_template_values_lookup (values, "total_due");
   *total = total_due != NULL ? od_template_escape (total_due, OD_TEMPLATE_TARGET_PANGO) : NULL;
   return od_template_render (template, values, OD_TEMPLATE_TARGET_PANGO);

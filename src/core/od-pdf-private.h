@@ -112,8 +112,8 @@ char        *_od_pdf_letter_template_name   (OdPolicy             *policy,
                                              const GDate          *today);
 /* The "letter" part of @name in @customer's language merged as pango
  * markup; NULL without an error when there is none. *@itemizes: it
- * lists the invoices or the amounts itself; *@total: {{total_due}} as
- * the markup has it. */
+ * states the total due or lists several invoices itself; *@total:
+ * {{total_due}} as the markup has it. */
 char        *_od_pdf_letter_render_template (OdStore              *store,
                                              OdBusiness           *business,
                                              OdCustomer           *customer,
