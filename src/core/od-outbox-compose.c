@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "od-charge.h"
 #include "od-merge-values.h"
+#include "od-pdf.h"
 #include "od-outbox-private.h"
 
 /* The template a step names ("a;b": one per A/B variant), else the
@@ -53,6 +55,43 @@ render_part (OdStore           *store,
   return od_template_render (template, values, od_template_part_get_target (part));
 }
 
+/* What was charged on the invoice before this step (fees of earlier
+ * steps, the compensation when an earlier step charged it): the total due
+ * is the whole debt, not only what this step adds. */
+static gboolean
+add_earlier_charges (OdStore         *store,
+                     OdDunningAction *action,
+                     OdMergeAmounts  *amounts,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) charges = od_store_list_charges (store, action->invoice_id, error);
+
+  if (charges == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < charges->len; i++)
+    {
+      OdCharge *charge = g_ptr_array_index (charges, i);
+
+      switch (od_charge_get_kind (charge))
+        {
+        case OD_CHARGE_KIND_LATE_FEE:
+          if (g_strcmp0 (od_charge_get_step (charge), action->step) != 0)
+            amounts->late_fee += od_charge_get_amount (charge);
+          break;
+        case OD_CHARGE_KIND_COMPENSATION:
+          if (action->compensation == 0)
+            amounts->compensation += od_charge_get_amount (charge);
+          break;
+        case OD_CHARGE_KIND_INTEREST:
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 _od_outbox_render (OdStore     *store,
                    OdBusiness  *business,
@@ -74,6 +113,7 @@ _od_outbox_render (OdStore     *store,
   g_autofree char *new_text = NULL;
   g_autofree char *new_html = NULL;
   gboolean missing = FALSE;
+  g_autoptr(OdPolicy) policy = NULL;
   GDate today;
 
   if (channel != OD_CHANNEL_EMAIL && channel != OD_CHANNEL_SMS)
@@ -86,8 +126,11 @@ _od_outbox_render (OdStore     *store,
       OdDunningAction *action = g_ptr_array_index (actions, i);
       OdInvoice *invoice = od_store_get_invoice (store, action->invoice_id, error);
 
-      if (invoice == NULL)
-        return FALSE;
+      if (invoice == NULL || !add_earlier_charges (store, action, &amounts, error))
+        {
+          g_clear_object (&invoice);
+          return FALSE;
+        }
       g_ptr_array_add (invoices, invoice);
       amounts.principal += action->amount_due;
       amounts.late_fee += action->fee;
@@ -102,10 +145,20 @@ _od_outbox_render (OdStore     *store,
         }
     }
 
-  /* The message is dated the day it is planned for. */
+  /* The message is dated the day it is planned for, and gives the same
+   * time to pay as the letter for the step would: a week, ten days for
+   * a demand. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (last->at),
                   g_date_time_get_month (last->at), g_date_time_get_year (last->at));
+  amounts.new_deadline = today;
+  g_date_add_days (&amounts.new_deadline,
+                   od_letter_kind_for_step (last->step) == OD_LETTER_DEMAND ? 10 : 7);
+
+  policy = od_store_get_effective_policy (store, od_customer_get_id (customer), error);
+  if (policy == NULL)
+    return FALSE;
+  amounts.interest_rate_bp = (guint) MAX (0, od_policy_get_interest_annual_bp (policy));
   values = od_merge_values_new (business, customer, invoices, &amounts, &today, error);
   if (values == NULL)
     return FALSE;
