@@ -44,6 +44,9 @@ int
 od_cli_fail (OdCli        *cli,
              const GError *error)
 {
+  /* A failure that forgot its error is a bug, but still a failure. */
+  g_return_val_if_fail (error != NULL, OD_EXIT_FAILURE);
+
   g_printerr ("%s: %s\n", cli->program, error->message);
   return od_cli_exit_for_error (error);
 }
