@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "od-dashboard.h"
+#include "od-pdf.h"
 #include "od-money.h"
 #include "od-window.h"
 
@@ -155,10 +156,11 @@ add_plan_rows (OdDashboard       *data,
       if (action->status == OD_ACTION_AWAITING_REVIEW && reviews++ < MAX_ROWS)
         {
           g_autofree char *amount = format_amount (action->amount_due + action->fee, action->currency);
+          g_autofree char *step = od_pdf_step_label (action->step);
 
           add_item (data->needs, "document-edit-symbolic", NULL, action->invoice_id,
-                    /* Translators: "Review the demand-letter for 2026-0151" */
-                    g_strdup_printf (_("Review the %s for %s"), action->step, action->invoice_number),
+                    /* Translators: "Review: Demand letter for 2026-0151" */
+                    g_strdup_printf (_("Review: %s for %s"), step, action->invoice_number),
                     g_strdup_printf ("%s · %s", customer_name (snapshot, action->customer_id), amount));
         }
       else if (action->status == OD_ACTION_DUE || action->status == OD_ACTION_SCHEDULED)
@@ -170,6 +172,8 @@ add_plan_rows (OdDashboard       *data,
     {
       OdDunningAction *action = g_ptr_array_index (upcoming, i);
       g_autofree char *when = NULL;
+      g_autofree char *step = od_pdf_step_label (action->step);
+      g_autofree char *channel = od_pdf_channel_label (action->channel);
 
       if (action->status == OD_ACTION_DUE || g_date_time_compare (action->at, now) <= 0)
         when = g_strdup (_("due now"));
@@ -177,11 +181,11 @@ add_plan_rows (OdDashboard       *data,
         /* Translators: when a reminder goes out, see g_date_time_format() */
         when = g_date_time_format (action->at, _("%a %-d %b, %H:%M"));
       add_item (data->next, "mail-send-symbolic", NULL, action->invoice_id,
-                /* Translators: "first-reminder · 2026-0162" */
-                g_strdup_printf (_("%s · %s"), action->step, action->invoice_number),
-                /* Translators: "Customer name · by email · Thu 26 Nov, 09:00" */
-                g_strdup_printf (_("%s · by %s · %s"), customer_name (snapshot, action->customer_id),
-                                 od_channel_to_string (action->channel), when));
+                /* Translators: "Payment reminder · 2026-0162" */
+                g_strdup_printf (_("%s · %s"), step, action->invoice_number),
+                /* Translators: "Customer name · Email · Thu 26 Nov, 09:00" */
+                g_strdup_printf (_("%s · %s · %s"), customer_name (snapshot, action->customer_id),
+                                 channel, when));
     }
 }
 
