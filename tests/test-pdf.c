@@ -386,9 +386,18 @@ test_demand (Fixture       *f,
   g_assert_nonnull (strstr (text, "40.00"));
   /* Ten days to pay. */
   g_assert_nonnull (strstr (text, "2026-12-03"));
-  /* The open invoices are attached, each its own document. */
+  /* The open invoices are attached, each its own document, without the
+   * early-payment discount whose date has long passed (the original
+   * offers it). */
   g_assert_nonnull (strstr (text, "Invoice D-1 (copy)"));
   g_assert_nonnull (strstr (text, "Invoice D-2 (copy)"));
+  g_assert_null (strstr (text, "Early payment"));
+  {
+    g_autoptr(PopplerDocument) original = invoice_pdf (f, "D-1");
+    g_autofree char *original_text = all_text (original);
+
+    g_assert_nonnull (strstr (original_text, "Early payment"));
+  }
   g_assert_cmpint (poppler_document_get_n_pages (document), >=, 3);
 }
 

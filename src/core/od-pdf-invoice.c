@@ -201,9 +201,12 @@ draw_totals (OdPdfDoc         *doc,
   od_pdf_doc_table_end (doc);
 }
 
+/* A copy (sent with a later letter) leaves out the early-payment
+ * discount: its date has long passed. */
 static char *
 payment_text (OdPdfDoc         *doc,
-              OdPdfInvoiceData *data)
+              OdPdfInvoiceData *data,
+              gboolean          copy)
 {
   OdInvoice *invoice = data->invoice;
   OdBusiness *business = od_pdf_doc_get_business (doc);
@@ -227,7 +230,7 @@ payment_text (OdPdfDoc         *doc,
                                             "Please pay %s by %s (%d day net).",
                                             "Please pay %s by %s (%d days net).", days),
                           due, due_date, days);
-  if (discount_bp > 0 && discount_days > 0 && od_invoice_get_paid (invoice) == 0)
+  if (!copy && discount_bp > 0 && discount_days > 0 && od_invoice_get_paid (invoice) == 0)
     {
       GDate until = *od_invoice_get_issue_date (invoice);
       gint64 discount = 0;
@@ -270,13 +273,14 @@ payment_text (OdPdfDoc         *doc,
 static gboolean
 draw_payment (OdPdfDoc         *doc,
               OdPdfInvoiceData *data,
+              gboolean          copy,
               GError          **error)
 {
   OdInvoice *invoice = data->invoice;
   OdBusiness *business = od_pdf_doc_get_business (doc);
   const OdPdfGeometry *geo = od_pdf_doc_get_geometry (doc);
   gint64 due_amount = od_invoice_get_outstanding (invoice);
-  g_autofree char *text = payment_text (doc, data);
+  g_autofree char *text = payment_text (doc, data, copy);
   g_autofree char *payload = NULL;
   double width = od_pdf_geometry_body_width (geo);
   double left = od_pdf_geometry_body_left (geo);
@@ -337,7 +341,7 @@ _od_pdf_draw_invoice (OdPdfDoc         *doc,
   if (!draw_lines (doc, data, sums, amount_width, error))
     return FALSE;
   draw_totals (doc, data, sums, amount_width);
-  if (!draw_payment (doc, data, error))
+  if (!draw_payment (doc, data, copy, error))
     return FALSE;
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
   od_pdf_doc_text (doc, _("Thank you for your business."), OD_PDF_STYLE_BODY);

@@ -69,7 +69,7 @@ draw_currency (OdPdfDoc    *doc,
                const GDate *today)
 {
   double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
-  double money = 24.0 * OD_PDF_MM;
+  double money = 23.0 * OD_PDF_MM;
   OdPdfColumn columns[] = {
     { _("Invoice"), 0, FALSE },
     { _("Issued"), 25.0 * OD_PDF_MM, FALSE },
@@ -77,7 +77,8 @@ draw_currency (OdPdfDoc    *doc,
     { _("Total"), money, TRUE },
     { _("Paid"), money, TRUE },
     { _("Outstanding"), money, TRUE },
-    { _("Days overdue"), 18.0 * OD_PDF_MM, TRUE },
+    /* Wide enough for the title on one line. */
+    { _("Days overdue"), 21.0 * OD_PDF_MM, TRUE },
   };
   const char *bucket_titles[N_BUCKETS] = {
     _("Current"), _("1–30 days"), _("31–60 days"), _("61–90 days"), _("91+ days"),
