@@ -340,6 +340,14 @@ gboolean      _od_sqlite_store_outbox_count       (OdStore                *store
                                                    OdOutboxCounts         *counts,
                                                    GError                **error);
 
+/* od-sqlite-store-communications.c */
+gboolean      _od_sqlite_store_foreach_communication (OdStore                  *store,
+                                                      gint64                    customer_id,
+                                                      gint64                    invoice_id,
+                                                      OdStoreCommunicationFunc  func,
+                                                      gpointer                  user_data,
+                                                      GError                  **error);
+
 /* od-sqlite-store-templates.c */
 OdTemplateEntry *_od_sqlite_store_get_template    (OdStore                *store,
                                                    const char             *name,

@@ -649,6 +649,7 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->outbox_decide = _od_sqlite_store_outbox_decide;
   iface->outbox_list = _od_sqlite_store_outbox_list;
   iface->outbox_count = _od_sqlite_store_outbox_count;
+  iface->foreach_communication = _od_sqlite_store_foreach_communication;
   iface->get_template = _od_sqlite_store_get_template;
   iface->set_template = _od_sqlite_store_set_template;
   iface->delete_template = _od_sqlite_store_delete_template;

@@ -670,3 +670,30 @@ od_store_load_dunning_snapshot (OdStore  *self,
 
   return OD_STORE_GET_IFACE (self)->load_dunning_snapshot (self, error);
 }
+
+/**
+ * od_store_foreach_communication:
+ * @customer_id: the customer's lines only, or 0 for every customer
+ * @invoice_id: the invoice's lines only, or 0 for every invoice
+ *
+ * Streams the communications log, oldest first: every attempt the
+ * outbox made and what it came to.
+ *
+ * Returns: %TRUE when every line was passed to @func
+ */
+gboolean
+od_store_foreach_communication (OdStore                  *self,
+                                gint64                    customer_id,
+                                gint64                    invoice_id,
+                                OdStoreCommunicationFunc  func,
+                                gpointer                  user_data,
+                                GError                  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (customer_id >= 0 && invoice_id >= 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->foreach_communication (self, customer_id, invoice_id,
+                                                           func, user_data, error);
+}

@@ -137,6 +137,28 @@ typedef struct
   guint       n_invoices;
 } OdStoreOutcomeRow;
 
+/* A line of the communications log: one attempt to reach a customer
+ * and what it came to. Strings and @at belong to the store and last
+ * until the callback returns. */
+typedef struct
+{
+  gint64      id;
+  gint64      customer_id;
+  const char *customer_ref;
+  const char *customer_name;
+  gint64      invoice_id;     /* 0 = about the customer, no one invoice */
+  const char *invoice_number; /* NULL with @invoice_id 0 */
+  OdChannel   channel;
+  const char *direction;      /* "outbound" or "inbound" */
+  GDateTime  *at;             /* UTC */
+  const char *summary;        /* may be NULL */
+  const char *outcome;        /* "sent", "delivered", "failed", …; may be NULL */
+} OdStoreCommunication;
+
+typedef gboolean (*OdStoreCommunicationFunc) (const OdStoreCommunication *row,
+                                              gpointer                    user_data,
+                                              GError                    **error);
+
 typedef gboolean (*OdStoreAgingFunc)     (const OdStoreAgingRow     *row,
                                           gpointer                   user_data,
                                           GError                   **error);
@@ -226,6 +248,9 @@ struct _OdStoreInterface
   gboolean     (*outbox_decide)          (OdStore *self, gint64 id, OdOutboxDecision decision, const char *detail, GDateTime *now, GError **error);
   GPtrArray *  (*outbox_list)            (OdStore *self, gint64 id, GError **error);
   gboolean     (*outbox_count)           (OdStore *self, OdOutboxCounts *counts, GError **error);
+
+  /* Communications */
+  gboolean     (*foreach_communication)  (OdStore *self, gint64 customer_id, gint64 invoice_id, OdStoreCommunicationFunc func, gpointer user_data, GError **error);
 
   /* Templates */
   OdTemplateEntry * (*get_template)      (OdStore *self, const char *name, OdTemplatePart part, const char *language, GError **error);
@@ -511,6 +536,16 @@ GPtrArray   *od_store_outbox_list        (OdStore                *self,
 gboolean     od_store_outbox_count       (OdStore                *self,
                                           OdOutboxCounts         *counts,
                                           GError                **error);
+
+/* The communications log (od-sqlite-store-communications.c): calls
+ * @func per line, oldest first, for @customer_id and @invoice_id (0:
+ * any). Streams from the database; return FALSE from @func to stop. */
+gboolean     od_store_foreach_communication (OdStore                  *self,
+                                             gint64                    customer_id,
+                                             gint64                    invoice_id,
+                                             OdStoreCommunicationFunc  func,
+                                             gpointer                  user_data,
+                                             GError                  **error);
 
 /* Templates (od-store-templates.c). Overdue's defaults are seeded when a
  * ledger is opened; a row that is still the shipped default follows the
