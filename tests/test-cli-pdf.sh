@@ -95,6 +95,9 @@ if grep -q "^open-item,$ref," "$tmp/packet.csv"; then ok "the packet CSV lists t
 
 expect 65 "an unknown invoice is bad input" -- "$cli" --db "$db" pdf invoice NO-SUCH -o "$tmp/none.pdf"
 if [ ! -e "$tmp/none.pdf" ] && [ -z "$(ls -A "$tmp" | grep '^\.none')" ]; then ok "a failure leaves no file behind"; else not_ok "a failure leaves no file behind" "$(ls -la "$tmp")"; fi
+"$cli" --db "$tmp/bare.db" init >/dev/null 2>&1
+expect 65 "letters on a ledger without a business profile is bad input, not a crash" -- "$cli" --db "$tmp/bare.db" letters -o "$tmp/bare.pdf"
+[ ! -e "$tmp/bare.pdf" ] && ok "  and writes no file" || not_ok "  and writes no file"
 expect 2 "pdf without -o is a usage error" -- "$cli" --db "$db" pdf invoice "$number"
 expect 2 "an unknown document is a usage error" -- "$cli" --db "$db" pdf poster "$number" -o "$tmp/x.pdf"
 

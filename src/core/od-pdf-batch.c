@@ -163,7 +163,7 @@ od_pdf_write_letters (OdStore        *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   g_array_set_clear_func (entries, batch_entry_clear);
-  business = od_store_get_business (store, error);
+  business = _od_pdf_get_business (store, error);
   if (business == NULL)
     return FALSE;
   batch.business = business;

@@ -93,7 +93,7 @@ od_pdf_write_letter (OdStore        *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   _od_pdf_today (today, &day);
-  business = od_store_get_business (store, error);
+  business = _od_pdf_get_business (store, error);
   if (business == NULL)
     return FALSE;
   invoice = _od_pdf_find_invoice (store, number, error);

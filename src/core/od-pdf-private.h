@@ -40,6 +40,8 @@ void      _od_pdf_draw_statement      (OdPdfDoc         *doc,
 OdInvoice  *_od_pdf_find_invoice      (OdStore          *store,
                                        const char       *number,
                                        GError          **error);
+OdBusiness *_od_pdf_get_business      (OdStore          *store,
+                                       GError          **error);
 OdCustomer *_od_pdf_find_customer     (OdStore          *store,
                                        const char       *ref,
                                        GError          **error);

@@ -239,7 +239,7 @@ od_pdf_write_statement (OdStore        *store,
   g_return_val_if_fail (customer_ref != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  business = od_store_get_business (store, error);
+  business = _od_pdf_get_business (store, error);
   if (business == NULL)
     return FALSE;
   customer = _od_pdf_find_customer (store, customer_ref, error);

@@ -199,6 +199,24 @@ _od_pdf_find_invoice (OdStore     *store,
   return invoice;
 }
 
+/* Every document carries the letterhead: without a business profile
+ * there is nothing to write, and the owner is told how to set one up. */
+OdBusiness *
+_od_pdf_get_business (OdStore  *store,
+                      GError  **error)
+{
+  GError *local = NULL;
+  OdBusiness *business = od_store_get_business (store, &local);
+
+  if (business == NULL && local == NULL)
+    g_set_error (&local, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                 _("The ledger has no business profile yet: set one up in Preferences "
+                   "or with “overdue-cli business import FILE”"));
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return business;
+}
+
 OdCustomer *
 _od_pdf_find_customer (OdStore     *store,
                        const char  *ref,
