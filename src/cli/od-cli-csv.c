@@ -9,7 +9,7 @@
 #include "od-importer.h"
 
 #define IMPORT_USAGE "overdue-cli [--db PATH] import customers|invoices|payments FILE.csv"
-#define EXPORT_USAGE "overdue-cli [--db PATH] export customers|invoices|payments FILE.csv"
+#define EXPORT_USAGE "overdue-cli [--db PATH] export customers|invoices|payments|communications FILE.csv"
 
 /* How many rejected rows to print before summarising the rest. */
 #define MAX_PRINTED_PROBLEMS 200
@@ -136,14 +136,14 @@ od_cli_export (OdCli  *cli,
   OdExportKind kind;
   int exit_code = OD_EXIT_OK;
 
-  if (!od_cli_parse_options (cli, "customers|invoices|payments FILE.csv",
+  if (!od_cli_parse_options (cli, "customers|invoices|payments|communications FILE.csv",
                              _("Export a table as CSV (“-” writes to standard output)."),
                              NULL, &argc, &argv, &exit_code))
     return exit_code;
   if (argc != 3)
     return od_cli_usage (cli, EXPORT_USAGE, NULL);
   if (!od_export_kind_from_string (argv[1], &kind))
-    return od_cli_usage (cli, EXPORT_USAGE, _("export customers, invoices or payments"));
+    return od_cli_usage (cli, EXPORT_USAGE, _("export customers, invoices, payments or communications"));
 
   store = od_cli_open_store (cli, &error);
   if (store == NULL)

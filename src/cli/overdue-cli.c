@@ -20,7 +20,7 @@ static const OdCliEntry commands[] = {
   { "policy",   od_cli_policy,   N_("policy import|export FILE [--customer REF]  the collection policy key file") },
   { "template", od_cli_template, N_("template list|export|import|reset NAME [FILE] [--part PART] [--language LANG]  the message and letter templates") },
   { "import",   od_cli_import,   N_("import customers|invoices|payments FILE.csv") },
-  { "export",   od_cli_export,   N_("export customers|invoices|payments FILE.csv") },
+  { "export",   od_cli_export,   N_("export customers|invoices|payments|communications FILE.csv") },
   { "invoice",  od_cli_invoice,  N_("invoice dispute|promise|hold|resume|instalments NUMBER [options]") },
   { "customer", od_cli_customer, N_("customer opt-out|opt-in|do-not-chase|chase REF [--channel CHANNEL]") },
   { "plan",     od_cli_plan,     N_("plan [--as-of WHEN] [--json]          what the collection policy would do") },

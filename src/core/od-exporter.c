@@ -29,6 +29,11 @@ static const char * const payment_header[] = {
   "invoice_number", "date", "amount", "method", "reference", "currency",
 };
 
+static const char * const communication_header[] = {
+  "at", "customer_ref", "customer_name", "invoice_number", "channel",
+  "direction", "outcome", "summary",
+};
+
 static gboolean
 write_row (Export              *export,
            const char * const  *cells,
@@ -130,6 +135,27 @@ write_payment (OdPayment  *payment,
   return write_row (export, cells, G_N_ELEMENTS (cells), error);
 }
 
+static gboolean
+write_communication (const OdStoreCommunication  *row,
+                     gpointer                     user_data,
+                     GError                     **error)
+{
+  Export *export = user_data;
+  g_autofree char *at = g_date_time_format (row->at, "%Y-%m-%dT%H:%M:%SZ");
+  const char *cells[G_N_ELEMENTS (communication_header)];
+
+  cells[0] = at;
+  cells[1] = row->customer_ref;
+  cells[2] = row->customer_name;
+  cells[3] = row->invoice_number;
+  cells[4] = od_channel_to_string (row->channel);
+  cells[5] = row->direction;
+  cells[6] = row->outcome;
+  cells[7] = row->summary;
+
+  return write_row (export, cells, G_N_ELEMENTS (cells), error);
+}
+
 gboolean
 od_export_csv (OdStore        *store,
                OdExportKind    kind,
@@ -142,7 +168,7 @@ od_export_csv (OdStore        *store,
   gboolean ok;
 
   g_return_val_if_fail (OD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= OD_EXPORT_KIND_PAYMENTS, FALSE);
+  g_return_val_if_fail (kind <= OD_EXPORT_KIND_COMMUNICATIONS, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -166,6 +192,14 @@ od_export_csv (OdStore        *store,
            od_store_foreach_invoice (store, write_invoice, &export, error);
       break;
 
+    case OD_EXPORT_KIND_COMMUNICATIONS:
+      ok = od_csv_writer_write_row (writer, communication_header,
+                                    G_N_ELEMENTS (communication_header),
+                                    cancellable, error) &&
+           od_store_foreach_communication (store, 0, 0, write_communication,
+                                           &export, error);
+      break;
+
     case OD_EXPORT_KIND_PAYMENTS:
     default:
       ok = od_csv_writer_write_row (writer, payment_header,
@@ -182,7 +216,9 @@ gboolean
 od_export_kind_from_string (const char   *text,
                             OdExportKind *out)
 {
-  static const char * const names[] = { "customers", "invoices", "payments" };
+  static const char * const names[] = {
+    "customers", "invoices", "payments", "communications",
+  };
 
   g_return_val_if_fail (out != NULL, FALSE);
 

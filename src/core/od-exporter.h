@@ -11,10 +11,12 @@ typedef enum
   OD_EXPORT_KIND_CUSTOMERS,
   OD_EXPORT_KIND_INVOICES,
   OD_EXPORT_KIND_PAYMENTS,
+  OD_EXPORT_KIND_COMMUNICATIONS,  /* the contact log; export only */
 } OdExportKind;
 
 /* Writes the table as CSV in the import's column names, so an export
- * imports back unchanged. Streams row by row; never loads the table. */
+ * imports back unchanged (the communications log has no import: its
+ * times are UTC, ISO 8601). Streams row by row; never loads the table. */
 gboolean od_export_csv               (OdStore        *store,
                                       OdExportKind    kind,
                                       GOutputStream  *stream,
