@@ -128,5 +128,33 @@ done
 count=$(echo $starts | wc -w)
 if [ "$bad" -eq 0 ] && [ "$count" -eq "$letters" ]; then ok "each letter starts on an odd page ($starts)"; else not_ok "each letter starts on an odd page" "starts:$starts of $pages pages, $letters letters"; fi
 
+# The packet's contact log comes from the communications: after a run,
+# a message sent to the customer is in the PDF and the CSV, one
+# "contact" row per logged attempt.
+"$cli" --db "$tmp/contact.db" init --demo --today 2026-11-23 >/dev/null 2>&1
+"$cli" --db "$tmp/contact.db" run --as-of 2026-11-23 >/dev/null 2>&1
+sent_ref=$(sqlite3 "$tmp/contact.db" "SELECT c.ref FROM communications m JOIN customers c ON c.id = m.customer_id
+                                      WHERE m.outcome = 'sent' AND m.channel = 'email' AND m.invoice_id IS NOT NULL ORDER BY c.ref LIMIT 1")
+sent_number=$(sqlite3 "$tmp/contact.db" "SELECT i.number FROM communications m JOIN customers c ON c.id = m.customer_id
+                                         JOIN invoices i ON i.id = m.invoice_id WHERE c.ref = '$sent_ref' AND m.outcome = 'sent' AND m.channel = 'email' LIMIT 1")
+logged=$(sqlite3 "$tmp/contact.db" "SELECT count(*) FROM communications m JOIN customers c ON c.id = m.customer_id WHERE c.ref = '$sent_ref'")
+[ -n "$sent_ref" ] && [ "$logged" -gt 0 ] && ok "the run logged a message sent to $sent_ref ($logged)" || not_ok "the run logged a sent message"
+expect 0 "pdf packet after a run" -- "$cli" --db "$tmp/contact.db" pdf packet "$sent_ref" -o "$tmp/contact.pdf" --csv "$tmp/contact.csv" --date 2026-11-23
+check_pdf "$tmp/contact.pdf" "packet with a contact log"
+if pdftotext "$tmp/contact.pdf" - | sed -n '/^Contact log$/,$p' | grep -qF "$sent_number" &&
+   pdftotext "$tmp/contact.pdf" - | sed -n '/^Contact log$/,$p' | grep -qF "email kept here (demo)"; then
+  ok "the packet's contact log lists the message sent for $sent_number"
+else
+  not_ok "the packet's contact log lists the message sent for $sent_number" "$(pdftotext "$tmp/contact.pdf" - | sed -n '/^Contact log$/,/^$/p' | head -5)"
+fi
+contacts=$(grep -c "^contact,$sent_ref," "$tmp/contact.csv")
+[ "$contacts" -eq "$logged" ] && ok "the packet CSV has one contact row per logged attempt ($contacts)" || not_ok "the packet CSV has one contact row per logged attempt" "$contacts rows, $logged logged"
+grep -qE "^contact,$sent_ref,.*,$sent_number,.*,email,sent,outbound," "$tmp/contact.csv" && ok "  with the sent message's invoice, channel and outcome" || not_ok "  with the sent message's invoice, channel and outcome" "$(grep '^contact' "$tmp/contact.csv" | head -3)"
+quiet_ref=$(sqlite3 "$tmp/contact.db" "SELECT c.ref FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.status = 'open'
+                                       AND c.id NOT IN (SELECT customer_id FROM communications) ORDER BY c.ref LIMIT 1")
+expect 0 "pdf packet for a customer never contacted" -- "$cli" --db "$tmp/contact.db" pdf packet "$quiet_ref" -o "$tmp/quiet.pdf" --csv "$tmp/quiet.csv" --date 2026-11-23
+text_has "$tmp/quiet.pdf" "no contact logged yet" "  its contact log says so"
+! grep -q "^contact," "$tmp/quiet.csv" && ok "  and its CSV has no contact rows" || not_ok "  and its CSV has no contact rows"
+
 echo "1..$n"
 exit $((failed > 0))
