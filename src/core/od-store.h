@@ -233,6 +233,7 @@ struct _OdStoreInterface
   OdPolicy *   (*get_policy)             (OdStore *self, gint64 customer_id, GError **error);
   gboolean     (*set_policy)             (OdStore *self, gint64 customer_id, OdPolicy *policy, GError **error);
   OdDunningSnapshot * (*load_dunning_snapshot) (OdStore *self, GError **error);
+  OdDunningSnapshot * (*load_dunning_snapshot_for_invoice) (OdStore *self, gint64 invoice_id, GError **error);
 
   /* Reports */
   gboolean     (*foreach_aging)          (OdStore *self, const GDate *as_of, const guint *edges, guint n_edges, OdStoreAgingFunc func, gpointer user_data, GError **error);
@@ -442,6 +443,11 @@ OdPolicy    *od_store_get_effective_policy (OdStore              *self,
  * their own policies. */
 OdDunningSnapshot *od_store_load_dunning_snapshot (OdStore       *self,
                                                    GError       **error);
+/* The same for one invoice: it (when it is open) and its customer only,
+ * as the full snapshot has them. */
+OdDunningSnapshot *od_store_load_dunning_snapshot_for_invoice (OdStore  *self,
+                                                               gint64    invoice_id,
+                                                               GError  **error);
 
 /* Reports (od-store-reports.c). Every figure is as of a date: invoices
  * issued after it do not exist yet, payments and credits after it have
@@ -539,7 +545,8 @@ gboolean     od_store_outbox_count       (OdStore                *self,
 
 /* The communications log (od-sqlite-store-communications.c): calls
  * @func per line, oldest first, for @customer_id and @invoice_id (0:
- * any). Streams from the database; return FALSE from @func to stop. */
+ * any). Streams from the database, holding the read connection:
+ * @func must not write to the store. Return FALSE from @func to stop. */
 gboolean     od_store_foreach_communication (OdStore                  *self,
                                              gint64                    customer_id,
                                              gint64                    invoice_id,
