@@ -672,6 +672,24 @@ od_store_load_dunning_snapshot (OdStore  *self,
 }
 
 /**
+ * od_store_load_dunning_snapshot_for_invoice:
+ *
+ * Returns: (transfer full): the snapshot of @invoice_id (empty when it
+ * is not open), or %NULL with @error set
+ */
+OdDunningSnapshot *
+od_store_load_dunning_snapshot_for_invoice (OdStore  *self,
+                                            gint64    invoice_id,
+                                            GError  **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (invoice_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return OD_STORE_GET_IFACE (self)->load_dunning_snapshot_for_invoice (self, invoice_id, error);
+}
+
+/**
  * od_store_foreach_communication:
  * @customer_id: the customer's lines only, or 0 for every customer
  * @invoice_id: the invoice's lines only, or 0 for every invoice
