@@ -305,6 +305,9 @@ gboolean      _od_sqlite_store_add_audit          (OdStore                *store
                                                    GError                **error);
 OdDunningSnapshot *_od_sqlite_store_load_dunning_snapshot (OdStore        *store,
                                                            GError        **error);
+OdDunningSnapshot *_od_sqlite_store_load_dunning_snapshot_for_invoice (OdStore  *store,
+                                                                       gint64    invoice_id,
+                                                                       GError  **error);
 
 /* od-sqlite-store-outbox.c */
 gboolean      _od_sqlite_store_outbox_enqueue     (OdStore                *store,
