@@ -438,6 +438,87 @@ test_snapshot_empty (Fixture       *f,
   g_assert_cmpuint (od_dunning_snapshot_get_n_invoices (snapshot), ==, 0);
 }
 
+/* The plan of one invoice from its own snapshot is the full snapshot's
+ * plan for it; an invoice that is not open gives an empty snapshot. */
+static void
+plan_one (OdStore       *store,
+          const char    *number,
+          OdDunningPlan *full,
+          OdPolicy      *policy,
+          GTimeZone     *zone,
+          GDateTime     *now)
+{
+  g_autoptr(OdInvoice) invoice = NULL;
+  g_autoptr(OdDunningSnapshot) one = NULL;
+  g_autoptr(GError) error = NULL;
+  OdDunningPlan *plan;
+  guint n = 0;
+
+  invoice = od_store_find_invoice (store, number, &error);
+  g_assert_no_error (error);
+  one = od_store_load_dunning_snapshot_for_invoice (store, od_invoice_get_id (invoice), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_dunning_snapshot_get_n_invoices (one), ==, 1);
+  g_assert_cmpstr (od_dunning_snapshot_get_invoice (one, 0)->number, ==, number);
+
+  plan = od_dunning_plan_full (one, policy, zone, now, OD_DUNNING_WHOLE_DAY);
+  for (guint i = 0; i < full->actions->len; i++)
+    {
+      OdDunningAction *want = g_ptr_array_index (full->actions, i);
+      OdDunningAction *got;
+
+      if (want->invoice_id != od_invoice_get_id (invoice))
+        continue;
+      g_assert_cmpuint (n, <, plan->actions->len);
+      got = g_ptr_array_index (plan->actions, n++);
+      g_assert_cmpint (got->invoice_id, ==, want->invoice_id);
+      g_assert_cmpint (got->customer_id, ==, want->customer_id);
+      g_assert_cmpstr (got->step, ==, want->step);
+      g_assert_cmpuint (got->repeat, ==, want->repeat);
+      g_assert_cmpint (got->channel, ==, want->channel);
+      g_assert_true ((got->at == NULL) == (want->at == NULL));
+      g_assert_true (got->at == NULL || g_date_time_equal (got->at, want->at));
+      g_assert_cmpint (got->amount_due, ==, want->amount_due);
+      g_assert_cmpint (got->fee, ==, want->fee);
+      g_assert_cmpint (got->interest, ==, want->interest);
+      g_assert_cmpint (got->compensation, ==, want->compensation);
+      g_assert_cmpint (got->status, ==, want->status);
+      g_assert_cmpstr (got->reason, ==, want->reason);
+    }
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, ==, plan->actions->len);
+  od_dunning_plan_free (plan);
+}
+
+static void
+test_snapshot_for_invoice (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(OdDunningSnapshot) full = NULL;
+  g_autoptr(OdDunningSnapshot) paid = NULL;
+  g_autoptr(OdInvoice) m2 = NULL;
+  g_autoptr(OdPolicy) policy = od_policy_new_default ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  OdDunningPlan *plan;
+
+  test_snapshot (f, data);
+  full = od_store_load_dunning_snapshot (f->store, &error);
+  g_assert_no_error (error);
+  plan = od_dunning_plan_full (full, policy, zone, now, OD_DUNNING_WHOLE_DAY);
+  plan_one (f->store, "M-1", plan, policy, zone, now);
+  plan_one (f->store, "P-1", plan, policy, zone, now);
+  od_dunning_plan_free (plan);
+
+  m2 = od_store_find_invoice (f->store, "M-2", &error);
+  g_assert_no_error (error);
+  paid = od_store_load_dunning_snapshot_for_invoice (f->store, od_invoice_get_id (m2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_dunning_snapshot_get_n_invoices (paid), ==, 0);
+  g_assert_null (od_dunning_snapshot_get_customer (paid, od_invoice_get_customer_id (m2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +533,7 @@ main (int   argc,
   ADD ("audit", test_audit);
   ADD ("snapshot", test_snapshot);
   ADD ("snapshot-empty", test_snapshot_empty);
+  ADD ("snapshot-for-invoice", test_snapshot_for_invoice);
 
 #undef ADD
 

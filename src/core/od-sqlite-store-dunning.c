@@ -6,6 +6,8 @@
 /* Every statement of the snapshot joins this: the open invoices are what
  * can be due, and a paid invoice is never read. */
 #define OPEN_INVOICE_JOIN " JOIN invoices i ON i.id = x.invoice_id AND i.status = 'open'"
+/* The same, narrowed to the one invoice bound as ?1. */
+#define ONE_INVOICE " AND i.id = ?1"
 
 static void
 pause_free (OdDunningPause *pause)
@@ -271,20 +273,27 @@ _od_sqlite_store_add_audit (OdStore     *store,
 typedef void (*SnapshotRowFunc) (OdDunningInvoice *invoice,
                                      sqlite3_stmt     *stmt);
 
-/* Runs @sql (its first column the invoice id, the rest @func's) and hands
+/* Runs @head OPEN_INVOICE_JOIN @tail (its first column the invoice id,
+ * the rest @func's), narrowed to @invoice_id unless it is 0, and hands
  * each row to @func with its invoice. */
 static gboolean
 for_each_invoice_row (OdSqliteConn     *conn,
                       GHashTable       *invoices,
-                      const char       *sql,
+                      gint64            invoice_id,
+                      const char       *head,
+                      const char       *tail,
                       SnapshotRowFunc   func,
                       GError          **error)
 {
+  g_autofree char *sql = g_strconcat (head, OPEN_INVOICE_JOIN,
+                                      invoice_id != 0 ? ONE_INVOICE : "", tail, NULL);
   sqlite3_stmt *stmt = _od_sqlite_prepare (conn, sql, error);
   int row;
 
   if (stmt == NULL)
     return FALSE;
+  if (invoice_id != 0)
+    sqlite3_bind_int64 (stmt, 1, invoice_id);
 
   while ((row = _od_sqlite_next (conn, stmt, _("Could not read the ledger"), error)) == 1)
     {
@@ -371,17 +380,23 @@ add_charges_row (OdDunningInvoice *invoice,
 static gboolean
 load_invoices (OdSqliteConn       *conn,
                OdDunningSnapshot  *snapshot,
+               gint64              invoice_id,
                GError            **error)
 {
   sqlite3_stmt *stmt;
   int row;
 
-  stmt = _od_sqlite_prepare (conn,
-                             "SELECT id, number, customer_id, issue_date, due_date,"
-                             " currency, total_minor FROM invoices"
-                             " WHERE status = 'open' ORDER BY id", error);
+  stmt = _od_sqlite_prepare (conn, invoice_id != 0
+                             ? "SELECT id, number, customer_id, issue_date, due_date,"
+                               " currency, total_minor FROM invoices"
+                               " WHERE status = 'open' AND id = ?1"
+                             : "SELECT id, number, customer_id, issue_date, due_date,"
+                               " currency, total_minor FROM invoices"
+                               " WHERE status = 'open' ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
+  if (invoice_id != 0)
+    sqlite3_bind_int64 (stmt, 1, invoice_id);
 
   while ((row = _od_sqlite_next (conn, stmt, _("Could not read the invoices"), error)) == 1)
     {
@@ -486,19 +501,26 @@ load_customers (OdSqliteConn       *conn,
 static gboolean
 load_call_tasks (OdSqliteConn       *conn,
                  OdDunningSnapshot  *snapshot,
+                 gint64              customer_id,
                  GError            **error)
 {
   sqlite3_stmt *stmt;
   int row;
 
-  stmt = _od_sqlite_prepare (conn,
-                             "SELECT o.customer_id, o.created_at FROM outbox o"
-                             " WHERE o.channel = 'call' AND o.state <> 'cancelled'"
-                             " AND EXISTS (SELECT 1 FROM invoices i WHERE"
-                             " i.customer_id = o.customer_id AND i.status = 'open')"
-                             " ORDER BY o.customer_id, o.created_at", error);
+  stmt = _od_sqlite_prepare (conn, customer_id != 0
+                             ? "SELECT o.customer_id, o.created_at FROM outbox o"
+                               " WHERE o.customer_id = ?1"
+                               " AND o.channel = 'call' AND o.state <> 'cancelled'"
+                               " ORDER BY o.created_at"
+                             : "SELECT o.customer_id, o.created_at FROM outbox o"
+                               " WHERE o.channel = 'call' AND o.state <> 'cancelled'"
+                               " AND EXISTS (SELECT 1 FROM invoices i WHERE"
+                               " i.customer_id = o.customer_id AND i.status = 'open')"
+                               " ORDER BY o.customer_id, o.created_at", error);
   if (stmt == NULL)
     return FALSE;
+  if (customer_id != 0)
+    sqlite3_bind_int64 (stmt, 1, customer_id);
 
   while ((row = _od_sqlite_next (conn, stmt, _("Could not read the outbox"), error)) == 1)
     {
@@ -520,20 +542,24 @@ load_call_tasks (OdSqliteConn       *conn,
   return row == 0;
 }
 
-OdDunningSnapshot *
-_od_sqlite_store_load_dunning_snapshot (OdStore  *store,
-                                        GError  **error)
+/* The whole snapshot, or with @invoice_id not 0, only that invoice (if
+ * it is open) and its customer. */
+static OdDunningSnapshot *
+load_snapshot (OdStore  *store,
+               gint64    invoice_id,
+               GError  **error)
 {
   g_autoptr(OdDunningSnapshot) snapshot = od_dunning_snapshot_new ();
   g_autoptr(GHashTable) invoices = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) with_policy = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *customer_ids = NULL;
+  gint64 customer_id = 0;
   OdSqliteScope scope;
   gboolean ok;
 
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
 
-  ok = load_invoices (scope.conn, snapshot, error);
+  ok = load_invoices (scope.conn, snapshot, invoice_id, error);
 
   /* The snapshot owns the invoices: look them up once all are added. */
   if (ok)
@@ -545,49 +571,53 @@ _od_sqlite_store_load_dunning_snapshot (OdStore  *store,
           OdDunningInvoice *invoice = od_dunning_snapshot_get_invoice (snapshot, i);
 
           g_hash_table_insert (invoices, &invoice->id, invoice);
+          customer_id = invoice->customer_id;
         }
     }
 
-  ok = ok && for_each_invoice_row (scope.conn, invoices,
+  ok = ok && for_each_invoice_row (scope.conn, invoices, invoice_id,
                                    "SELECT x.invoice_id, x.date, x.amount_minor"
-                                   " FROM payments x" OPEN_INVOICE_JOIN
+                                   " FROM payments x",
                                    " ORDER BY x.invoice_id, x.date, x.id",
                                    add_payment_row, error);
   /* All pauses of an open invoice, the ended ones too: the engine needs
    * them to tell a kept promise from a broken one, and an open invoice
    * has only a few. */
-  ok = ok && for_each_invoice_row (scope.conn, invoices,
+  ok = ok && for_each_invoice_row (scope.conn, invoices, invoice_id,
                                    "SELECT x.invoice_id, x.kind, x.since, x.until,"
                                    " x.resolved_at IS NOT NULL, x.reason, x.promised_minor"
-                                   " FROM pauses x" OPEN_INVOICE_JOIN
+                                   " FROM pauses x",
                                    " ORDER BY x.invoice_id, x.since, x.id",
                                    add_pause_row, error);
-  ok = ok && for_each_invoice_row (scope.conn, invoices,
+  ok = ok && for_each_invoice_row (scope.conn, invoices, invoice_id,
                                    "SELECT x.invoice_id, x.status, s.due_date,"
                                    " s.amount_minor, s.paid_minor"
-                                   " FROM payment_plans x" OPEN_INVOICE_JOIN
+                                   " FROM payment_plans x",
                                    " LEFT JOIN instalments s ON s.plan_id = x.id"
                                    "   AND x.status = 'active'"
                                    " WHERE x.status IN ('active', 'broken')"
                                    " ORDER BY x.invoice_id, x.id, s.position",
                                    add_plan_row, error);
-  ok = ok && for_each_invoice_row (scope.conn, invoices,
+  ok = ok && for_each_invoice_row (scope.conn, invoices, invoice_id,
                                    "SELECT x.invoice_id, x.step, x.repeat, x.status,"
                                    " x.channel, x.at"
-                                   " FROM dunning_history x" OPEN_INVOICE_JOIN
+                                   " FROM dunning_history x",
                                    " ORDER BY x.invoice_id, x.at, x.id",
                                    add_history_row, error);
-  ok = ok && for_each_invoice_row (scope.conn, invoices,
+  ok = ok && for_each_invoice_row (scope.conn, invoices, invoice_id,
                                    "SELECT x.invoice_id,"
                                    " sum (CASE WHEN x.kind = 'late-fee' THEN x.amount_minor ELSE 0 END),"
                                    " max (x.kind = 'compensation')"
-                                   " FROM charges x" OPEN_INVOICE_JOIN
+                                   " FROM charges x",
                                    " GROUP BY x.invoice_id",
                                    add_charges_row, error);
   if (ok)
     customer_ids = customer_ids_json (snapshot);
   ok = ok && load_customers (scope.conn, snapshot, customer_ids, with_policy, error);
-  ok = ok && load_call_tasks (scope.conn, snapshot, error);
+  /* One invoice: its customer's tasks only (none when it is not open). */
+  if (invoice_id == 0 || customer_id != 0)
+    ok = ok && load_call_tasks (scope.conn, snapshot,
+                                invoice_id != 0 ? customer_id : 0, error);
 
   /* Few customers have a policy of their own; each is read inside the
    * same read transaction, so it matches the rest of the snapshot. */
@@ -609,4 +639,19 @@ _od_sqlite_store_load_dunning_snapshot (OdStore  *store,
   _od_sqlite_store_read_end (&scope);
 
   return ok ? g_steal_pointer (&snapshot) : NULL;
+}
+
+OdDunningSnapshot *
+_od_sqlite_store_load_dunning_snapshot (OdStore  *store,
+                                        GError  **error)
+{
+  return load_snapshot (store, 0, error);
+}
+
+OdDunningSnapshot *
+_od_sqlite_store_load_dunning_snapshot_for_invoice (OdStore  *store,
+                                                    gint64    invoice_id,
+                                                    GError  **error)
+{
+  return load_snapshot (store, invoice_id, error);
 }

@@ -643,6 +643,7 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->get_policy = _od_sqlite_store_get_policy;
   iface->set_policy = _od_sqlite_store_set_policy;
   iface->load_dunning_snapshot = _od_sqlite_store_load_dunning_snapshot;
+  iface->load_dunning_snapshot_for_invoice = _od_sqlite_store_load_dunning_snapshot_for_invoice;
   iface->outbox_enqueue = _od_sqlite_store_outbox_enqueue;
   iface->outbox_claim = _od_sqlite_store_outbox_claim;
   iface->outbox_finish = _od_sqlite_store_outbox_finish;
