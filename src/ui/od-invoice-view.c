@@ -406,11 +406,11 @@ read_thread (GTask        *task,
       return;
     }
 
-  /* The plan as overdue-cli plan shows it now. The snapshot holds every
-   * open invoice: acceptable in a worker thread, and the same answer. */
+  /* The plan as overdue-cli plan shows it now, from the snapshot of this
+   * invoice and its customer alone: the same answer for it. */
   if (od_invoice_get_status (detail->invoice) == OD_INVOICE_STATUS_OPEN)
     {
-      detail->snapshot = od_store_load_dunning_snapshot (store, &error);
+      detail->snapshot = od_store_load_dunning_snapshot_for_invoice (store, detail->invoice_id, &error);
       if (detail->snapshot == NULL ||
           (policy = od_store_get_effective_policy (store, 0, &error)) == NULL)
         {
