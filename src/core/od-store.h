@@ -238,6 +238,7 @@ struct _OdStoreInterface
   /* Reports */
   gboolean     (*foreach_aging)          (OdStore *self, const GDate *as_of, const guint *edges, guint n_edges, OdStoreAgingFunc func, gpointer user_data, GError **error);
   GArray *     (*sum_receivables)        (OdStore *self, const GDate *as_of, GError **error);
+  GPtrArray *  (*sum_receivables_at)     (OdStore *self, const GDate *dates, guint n_dates, GError **error);
   GArray *     (*sum_sales)              (OdStore *self, const GDate *from, const GDate *to, GError **error);
   gboolean     (*foreach_behaviour)      (OdStore *self, const GDate *as_of, OdStoreBehaviourFunc func, gpointer user_data, GError **error);
   gboolean     (*foreach_outcome)        (OdStore *self, const GDate *as_of, OdStoreOutcomeFunc func, gpointer user_data, GError **error);
@@ -467,6 +468,12 @@ gboolean     od_store_foreach_aging      (OdStore                *self,
 /* What was open on @as_of per currency (OdStoreCurrencySum, by code). */
 GArray      *od_store_sum_receivables    (OdStore                *self,
                                           const GDate            *as_of,
+                                          GError                **error);
+/* The same on each of @dates in one pass over the ledger: one array per
+ * date, in the order of @dates. */
+GPtrArray   *od_store_sum_receivables_at (OdStore                *self,
+                                          const GDate            *dates,
+                                          guint                   n_dates,
                                           GError                **error);
 /* The totals of the invoices issued from @from to @to inclusive, per
  * currency (OdStoreCurrencySum, by code). */
