@@ -51,6 +51,28 @@ od_store_sum_receivables (OdStore      *self,
 }
 
 /**
+ * od_store_sum_receivables_at:
+ *
+ * Returns: (transfer full) (element-type GArray): per date, its sums
+ * (as od_store_sum_receivables() gives them), or %NULL with @error set
+ */
+GPtrArray *
+od_store_sum_receivables_at (OdStore      *self,
+                             const GDate  *dates,
+                             guint         n_dates,
+                             GError      **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), NULL);
+  g_return_val_if_fail (dates != NULL && n_dates > 0 && n_dates <= 64, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < n_dates; i++)
+    g_return_val_if_fail (g_date_valid (&dates[i]), NULL);
+
+  return OD_STORE_GET_IFACE (self)->sum_receivables_at (self, dates, n_dates, error);
+}
+
+/**
  * od_store_sum_sales:
  *
  * Returns: (transfer full) (element-type OdStoreCurrencySum): the sums,
