@@ -398,6 +398,10 @@ gboolean      _od_sqlite_store_foreach_aging      (OdStore                *store
 GArray       *_od_sqlite_store_sum_receivables    (OdStore                *store,
                                                    const GDate            *as_of,
                                                    GError                **error);
+GPtrArray    *_od_sqlite_store_sum_receivables_at (OdStore                *store,
+                                                   const GDate            *dates,
+                                                   guint                   n_dates,
+                                                   GError                **error);
 GArray       *_od_sqlite_store_sum_sales          (OdStore                *store,
                                                    const GDate            *from,
                                                    const GDate            *to,
