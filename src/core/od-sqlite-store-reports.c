@@ -175,6 +175,73 @@ _od_sqlite_store_sum_receivables (OdStore      *store,
                         as_of, NULL, _("Could not add up the receivables"), error);
 }
 
+/* One scan for all @dates: each invoice's payments up to each date
+ * summed side by side, then per currency and date what stayed open (and
+ * how many invoices, so a currency with nothing open on a date is left
+ * out as od_store_sum_receivables() leaves it). ?1..?n are the dates,
+ * ?n+1 the latest. */
+GPtrArray *
+_od_sqlite_store_sum_receivables_at (OdStore      *store,
+                                     const GDate  *dates,
+                                     guint         n_dates,
+                                     GError      **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GString) sql = g_string_new ("WITH paid AS (SELECT invoice_id");
+  const GDate *latest = &dates[0];
+  OdSqliteScope scope;
+  sqlite3_stmt *stmt;
+  int row = -1;
+
+  for (guint k = 0; k < n_dates; k++)
+    {
+      g_ptr_array_add (all, g_array_new (FALSE, TRUE, sizeof (OdStoreCurrencySum)));
+      if (g_date_compare (&dates[k], latest) > 0)
+        latest = &dates[k];
+      g_string_append_printf (sql, ", SUM (CASE WHEN date <= ?%u THEN amount_minor ELSE 0 END) AS p%u",
+                              k + 1, k);
+    }
+  g_string_append_printf (sql, " FROM payments WHERE date <= ?%u GROUP BY invoice_id),"
+                               " o AS (SELECT i.currency", n_dates + 1);
+  for (guint k = 0; k < n_dates; k++)
+    g_string_append_printf (sql, ", CASE WHEN i.issue_date <= ?%u"
+                                 " THEN i.total_minor - COALESCE (pp.p%u, 0) ELSE 0 END AS o%u,"
+                                 " i.due_date >= ?%u AS c%u",
+                            k + 1, k, k, k + 1, k);
+  g_string_append_printf (sql, " FROM invoices i LEFT JOIN paid pp ON pp.invoice_id = i.id"
+                               " WHERE i.status <> 'void' AND i.issue_date <= ?%u)"
+                               " SELECT currency", n_dates + 1);
+  for (guint k = 0; k < n_dates; k++)
+    g_string_append_printf (sql, ", SUM (MAX (o%u, 0)), SUM (CASE WHEN c%u THEN MAX (o%u, 0) ELSE 0 END),"
+                                 " SUM (o%u > 0)", k, k, k, k);
+  g_string_append (sql, " FROM o GROUP BY currency ORDER BY currency");
+
+  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
+  stmt = _od_sqlite_prepare (scope.conn, sql->str, error);
+  if (stmt != NULL)
+    {
+      for (guint k = 0; k < n_dates; k++)
+        _od_sqlite_bind_date (stmt, (int) k + 1, &dates[k]);
+      _od_sqlite_bind_date (stmt, (int) n_dates + 1, latest);
+      while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not add up the receivables"), error)) == 1)
+        for (guint k = 0; k < n_dates; k++)
+          {
+            OdStoreCurrencySum sum = { { 0, }, 0, 0 };
+
+            if (sqlite3_column_int64 (stmt, 1 + 3 * (int) k + 2) == 0)
+              continue;
+            g_strlcpy (sum.currency, _od_sqlite_column_text (stmt, 0) ?: "", sizeof sum.currency);
+            sum.amount = sqlite3_column_int64 (stmt, 1 + 3 * (int) k);
+            sum.current = sqlite3_column_int64 (stmt, 1 + 3 * (int) k + 1);
+            g_array_append_val (g_ptr_array_index (all, k), sum);
+          }
+      sqlite3_reset (stmt);
+    }
+  _od_sqlite_store_read_end (&scope);
+
+  return row == 0 ? g_steal_pointer (&all) : NULL;
+}
+
 GArray *
 _od_sqlite_store_sum_sales (OdStore      *store,
                             const GDate  *from,

@@ -657,6 +657,7 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->list_templates = _od_sqlite_store_list_templates;
   iface->foreach_aging = _od_sqlite_store_foreach_aging;
   iface->sum_receivables = _od_sqlite_store_sum_receivables;
+  iface->sum_receivables_at = _od_sqlite_store_sum_receivables_at;
   iface->sum_sales = _od_sqlite_store_sum_sales;
   iface->foreach_behaviour = _od_sqlite_store_foreach_behaviour;
   iface->foreach_outcome = _od_sqlite_store_foreach_outcome;
