@@ -72,10 +72,9 @@ od_report_cei_new (OdStore      *store,
                    GError      **error)
 {
   g_autoptr(OdReportCei) self = NULL;
-  g_autoptr(GArray) begin = NULL;
+  g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GArray) sales = NULL;
-  g_autoptr(GArray) end = NULL;
-  GDate before;
+  GDate dates[2];
 
   g_return_val_if_fail (OD_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
@@ -88,15 +87,16 @@ od_report_cei_new (OdStore      *store,
   self->to = *to;
   self->rows = g_array_new (FALSE, TRUE, sizeof (OdReportCeiRow));
 
-  before = *from;
-  g_date_subtract_days (&before, 1);
-  if ((begin = od_store_sum_receivables (store, &before, error)) == NULL ||
-      (sales = od_store_sum_sales (store, from, to, error)) == NULL ||
-      (end = od_store_sum_receivables (store, to, error)) == NULL)
+  /* What was open the day before @from and on @to, in one pass. */
+  dates[0] = *from;
+  g_date_subtract_days (&dates[0], 1);
+  dates[1] = *to;
+  if ((open = od_store_sum_receivables_at (store, dates, 2, error)) == NULL ||
+      (sales = od_store_sum_sales (store, from, to, error)) == NULL)
     return NULL;
-  add_sums (self, begin, PART_BEGIN);
+  add_sums (self, g_ptr_array_index (open, 0), PART_BEGIN);
   add_sums (self, sales, PART_SALES);
-  add_sums (self, end, PART_END);
+  add_sums (self, g_ptr_array_index (open, 1), PART_END);
 
   for (guint i = 0; i < self->rows->len; i++)
     {

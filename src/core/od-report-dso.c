@@ -143,8 +143,10 @@ od_report_dso_new (OdStore      *store,
                    GError      **error)
 {
   g_autoptr(OdReportDso) self = NULL;
-  g_autoptr(GArray) receivables = NULL;
+  g_autoptr(GPtrArray) opens = NULL;
   g_autoptr(GArray) sales = NULL;
+  GArray *receivables;
+  GDate ends[OD_REPORT_DSO_MONTHS];
   Month months[COUNTBACK_MONTHS] = { { { 0, }, }, };
   gboolean ok = TRUE;
 
@@ -160,9 +162,17 @@ od_report_dso_new (OdStore      *store,
   self->days = (guint) (g_date_days_between (from, to) + 1);
   self->rows = g_array_new (FALSE, TRUE, sizeof (OdReportDsoRow));
 
-  receivables = od_store_sum_receivables (store, to, error);
-  if (receivables == NULL)
+  /* What was open at each month's end (@to for this month), in one
+   * pass over the ledger; index = months back. */
+  for (guint back = 0; back < OD_REPORT_DSO_MONTHS; back++)
+    {
+      month_window (to, back, &months[back]);
+      ends[back] = months[back].end;
+    }
+  opens = od_store_sum_receivables_at (store, ends, OD_REPORT_DSO_MONTHS, error);
+  if (opens == NULL)
     return NULL;
+  receivables = g_ptr_array_index (opens, 0);
   sales = od_store_sum_sales (store, from, to, error);
   if (sales == NULL)
     return NULL;
@@ -184,16 +194,14 @@ od_report_dso_new (OdStore      *store,
   for (guint k = 0; ok && k < OD_REPORT_DSO_MONTHS; k++)
     {
       guint back = OD_REPORT_DSO_MONTHS - 1 - k;
-      g_autoptr(GArray) open = NULL;
+      GArray *open = g_ptr_array_index (opens, back);
 
       month_window (to, back, &months[back]);
       self->month_start[k] = months[back].start;
       self->month_end[k] = months[back].end;
       months[back].sales = od_store_sum_sales (store, &months[back].start,
                                                &months[back].end, error);
-      open = months[back].sales != NULL
-             ? od_store_sum_receivables (store, &months[back].end, error) : NULL;
-      ok = open != NULL;
+      ok = months[back].sales != NULL;
       for (guint i = 0; ok && i < months[back].sales->len; i++)
         row_for (self, g_array_index (months[back].sales, OdStoreCurrencySum, i).currency);
       for (guint i = 0; ok && i < open->len; i++)
