@@ -94,6 +94,21 @@ on_visible_page_changed (OdWindow *self)
     gtk_list_box_select_row (self->sidebar, row);
 }
 
+/* win.close, exported on the session bus with the window's other GActions,
+ * so that another process (the background test, a desktop's task
+ * switcher) closes the window the way its close button does. */
+static void
+close_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static const GActionEntry win_entries[] = {
+  { .name = "close", .activate = close_activated },
+};
+
 static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -296,6 +311,8 @@ static void
 od_window_init (OdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
 
