@@ -409,6 +409,59 @@ test_templates_migration (void)
   od_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }
 
+/* Version 4 to 5: the report indexes appear and are used, the ledger's
+ * rows stay; the backup is the version 4 file, without them. */
+static void
+test_report_indexes_migration (void)
+{
+  g_autofree char *tmpdir = od_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (tmpdir, "v4.db", NULL);
+  g_autofree char *expected_backup = g_strconcat (path, ".v4.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  const char * const *migrations;
+  guint n;
+  sqlite3 *db = open_raw (path);
+
+  migrations = _od_sqlite_schema_get_migrations (&n);
+  g_assert_cmpuint (n, >=, 5);
+  g_assert_true (_od_sqlite_schema_migrate (db, migrations, 4, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO customers (id, ref, name) VALUES (1, 'OLD', 'Old');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(OdSqliteStore) store = od_sqlite_store_new (path, &error);
+    g_autoptr(OdCustomer) customer = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (od_store_get_schema_version (OD_STORE (store)), ==, n);
+    g_assert_cmpstr (od_sqlite_store_get_backup_path (store), ==, expected_backup);
+    customer = od_store_find_customer (OD_STORE (store), "OLD", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (od_customer_get_name (customer), ==, "Old");
+  }
+
+  db = open_raw (path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                  " AND name IN ('invoices_issue', 'payments_invoice_date')"), ==, 2);
+  /* Sales by issue date and payments by invoice and date are read
+   * from the indexes alone: they hold the columns the sums need. */
+  g_assert_cmpint (query_int (db, "SELECT group_concat (name) = 'issue_date,currency,status,total_minor'"
+                                  " FROM (SELECT name FROM pragma_index_info ('invoices_issue') ORDER BY seqno)"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT group_concat (name) = 'invoice_id,date,amount_minor'"
+                                  " FROM (SELECT name FROM pragma_index_info ('payments_invoice_date') ORDER BY seqno)"), ==, 1);
+  sqlite3_close (db);
+
+  db = open_raw (expected_backup);
+  g_assert_cmpint (_od_sqlite_schema_get_version (db, &error), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'invoices_issue'"), ==, 0);
+  sqlite3_close (db);
+
+  od_test_tmpdir_free (g_steal_pointer (&tmpdir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/od/store/migration/too-new", test_too_new);
   g_test_add_func ("/od/store/migration/outbox", test_outbox_migration);
   g_test_add_func ("/od/store/migration/templates", test_templates_migration);
+  g_test_add_func ("/od/store/migration/report-indexes", test_report_indexes_migration);
 
   return g_test_run ();
 }

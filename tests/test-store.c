@@ -92,9 +92,9 @@ test_create (Fixture       *f,
   g_autofree char *mode = raw_text (path, "PRAGMA journal_mode");
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (od_store_get_schema_version (f->store), ==, 4);
-  g_assert_cmpuint (OD_SQLITE_STORE_SCHEMA_VERSION, ==, 4);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpuint (od_store_get_schema_version (f->store), ==, 5);
+  g_assert_cmpuint (OD_SQLITE_STORE_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 5);
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_null (od_sqlite_store_get_backup_path (f->sqlite));
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-#define OD_SQLITE_STORE_SCHEMA_VERSION 4
+#define OD_SQLITE_STORE_SCHEMA_VERSION 5
 
 #define OD_TYPE_SQLITE_STORE (od_sqlite_store_get_type ())
 G_DECLARE_FINAL_TYPE (OdSqliteStore, od_sqlite_store, OD, SQLITE_STORE, GObject)
