@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "od-sqlite-store-private.h"
 
@@ -175,11 +176,59 @@ _od_sqlite_store_sum_receivables (OdStore      *store,
                         as_of, NULL, _("Could not add up the receivables"), error);
 }
 
-/* One scan for all @dates: each invoice's payments up to each date
- * summed side by side, then per currency and date what stayed open (and
- * how many invoices, so a currency with nothing open on a date is left
- * out as od_store_sum_receivables() leaves it). ?1..?n are the dates,
- * ?n+1 the latest. */
+typedef struct
+{
+  char    currency[4];
+  gint64  amount[64];
+  gint64  current[64];
+  guint   n[64];
+} AtSums;
+
+static int
+compare_at_sums (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const AtSums *) a)->currency, ((const AtSums *) b)->currency);
+}
+
+/* Adds what @total less @paid left open on each date to @currency's sums. */
+static void
+add_open_at (GArray        *sums,
+             const char    *currency,
+             const char    *issued,
+             const char    *due,
+             gint64         total,
+             const gint64  *paid,
+             char         (*dates)[11],
+             guint          n_dates)
+{
+  AtSums *at = NULL;
+
+  for (guint i = 0; at == NULL && i < sums->len; i++)
+    if (strcmp (g_array_index (sums, AtSums, i).currency, currency) == 0)
+      at = &g_array_index (sums, AtSums, i);
+  if (at == NULL)
+    {
+      g_array_set_size (sums, sums->len + 1);
+      at = &g_array_index (sums, AtSums, sums->len - 1);
+      g_strlcpy (at->currency, currency, sizeof at->currency);
+    }
+  for (guint k = 0; k < n_dates; k++)
+    {
+      gint64 open = total - paid[k];
+
+      if (strcmp (issued, dates[k]) > 0 || open <= 0)
+        continue;
+      at->amount[k] += open;
+      if (strcmp (due, dates[k]) >= 0)
+        at->current[k] += open;
+      at->n[k]++;
+    }
+}
+
+/* One scan for all @dates: each invoice with its payments, by invoice,
+ * added up here per date (SQL's per-row expressions cost more than the
+ * scan). The same sums as _od_sqlite_store_sum_receivables() per date. */
 GPtrArray *
 _od_sqlite_store_sum_receivables_at (OdStore      *store,
                                      const GDate  *dates,
@@ -187,59 +236,86 @@ _od_sqlite_store_sum_receivables_at (OdStore      *store,
                                      GError      **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GString) sql = g_string_new ("WITH paid AS (SELECT invoice_id");
+  g_autoptr(GArray) sums = g_array_new (FALSE, TRUE, sizeof (AtSums));
+  g_autofree char (*iso)[11] = g_malloc0 (n_dates * sizeof *iso);
+  g_autofree char *issued = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *currency = NULL;
+  gint64 paid[64] = { 0, };
+  gint64 id = 0, total = 0;
   const GDate *latest = &dates[0];
   OdSqliteScope scope;
   sqlite3_stmt *stmt;
   int row = -1;
 
+  g_return_val_if_fail (n_dates <= G_N_ELEMENTS (paid), NULL);
+
   for (guint k = 0; k < n_dates; k++)
     {
-      g_ptr_array_add (all, g_array_new (FALSE, TRUE, sizeof (OdStoreCurrencySum)));
       if (g_date_compare (&dates[k], latest) > 0)
         latest = &dates[k];
-      g_string_append_printf (sql, ", SUM (CASE WHEN date <= ?%u THEN amount_minor ELSE 0 END) AS p%u",
-                              k + 1, k);
+      g_snprintf (iso[k], sizeof iso[k], "%04u-%02u-%02u", g_date_get_year (&dates[k]),
+                  g_date_get_month (&dates[k]), g_date_get_day (&dates[k]));
     }
-  g_string_append_printf (sql, " FROM payments WHERE date <= ?%u GROUP BY invoice_id),"
-                               " o AS (SELECT i.currency", n_dates + 1);
-  for (guint k = 0; k < n_dates; k++)
-    g_string_append_printf (sql, ", CASE WHEN i.issue_date <= ?%u"
-                                 " THEN i.total_minor - COALESCE (pp.p%u, 0) ELSE 0 END AS o%u,"
-                                 " i.due_date >= ?%u AS c%u",
-                            k + 1, k, k, k + 1, k);
-  g_string_append_printf (sql, " FROM invoices i LEFT JOIN paid pp ON pp.invoice_id = i.id"
-                               " WHERE i.status <> 'void' AND i.issue_date <= ?%u)"
-                               " SELECT currency", n_dates + 1);
-  for (guint k = 0; k < n_dates; k++)
-    g_string_append_printf (sql, ", SUM (MAX (o%u, 0)), SUM (CASE WHEN c%u THEN MAX (o%u, 0) ELSE 0 END),"
-                                 " SUM (o%u > 0)", k, k, k, k);
-  g_string_append (sql, " FROM o GROUP BY currency ORDER BY currency");
 
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
-  stmt = _od_sqlite_prepare (scope.conn, sql->str, error);
+  stmt = _od_sqlite_prepare (scope.conn,
+                             "SELECT i.id, i.currency, i.issue_date, i.due_date, i.total_minor,"
+                             " p.date, p.amount_minor FROM invoices i"
+                             " LEFT JOIN payments p ON p.invoice_id = i.id AND p.date <= ?1"
+                             " WHERE i.status <> 'void' AND +i.issue_date <= ?1"
+                             " ORDER BY i.id", error);
   if (stmt != NULL)
     {
-      for (guint k = 0; k < n_dates; k++)
-        _od_sqlite_bind_date (stmt, (int) k + 1, &dates[k]);
-      _od_sqlite_bind_date (stmt, (int) n_dates + 1, latest);
+      _od_sqlite_bind_date (stmt, 1, latest);
       while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not add up the receivables"), error)) == 1)
-        for (guint k = 0; k < n_dates; k++)
-          {
-            OdStoreCurrencySum sum = { { 0, }, 0, 0 };
+        {
+          const char *paid_on = _od_sqlite_column_text (stmt, 5);
 
-            if (sqlite3_column_int64 (stmt, 1 + 3 * (int) k + 2) == 0)
-              continue;
-            g_strlcpy (sum.currency, _od_sqlite_column_text (stmt, 0) ?: "", sizeof sum.currency);
-            sum.amount = sqlite3_column_int64 (stmt, 1 + 3 * (int) k);
-            sum.current = sqlite3_column_int64 (stmt, 1 + 3 * (int) k + 1);
-            g_array_append_val (g_ptr_array_index (all, k), sum);
-          }
+          if (sqlite3_column_int64 (stmt, 0) != id)
+            {
+              if (id != 0)
+                add_open_at (sums, currency, issued, due, total, paid, iso, n_dates);
+              id = sqlite3_column_int64 (stmt, 0);
+              g_free (currency);
+              currency = g_strdup (_od_sqlite_column_text (stmt, 1) ?: "");
+              g_free (issued);
+              issued = g_strdup (_od_sqlite_column_text (stmt, 2) ?: "");
+              g_free (due);
+              due = g_strdup (_od_sqlite_column_text (stmt, 3) ?: "");
+              total = sqlite3_column_int64 (stmt, 4);
+              memset (paid, 0, sizeof paid);
+            }
+          for (guint k = 0; paid_on != NULL && k < n_dates; k++)
+            if (strcmp (paid_on, iso[k]) <= 0)
+              paid[k] += sqlite3_column_int64 (stmt, 6);
+        }
       sqlite3_reset (stmt);
+      if (row == 0 && id != 0)
+        add_open_at (sums, currency, issued, due, total, paid, iso, n_dates);
     }
   _od_sqlite_store_read_end (&scope);
+  if (row != 0)
+    return NULL;
 
-  return row == 0 ? g_steal_pointer (&all) : NULL;
+  g_array_sort (sums, compare_at_sums);
+  for (guint k = 0; k < n_dates; k++)
+    {
+      GArray *at_k = g_array_new (FALSE, TRUE, sizeof (OdStoreCurrencySum));
+
+      for (guint i = 0; i < sums->len; i++)
+        {
+          AtSums *at = &g_array_index (sums, AtSums, i);
+          OdStoreCurrencySum sum = { { 0, }, at->amount[k], at->current[k] };
+
+          if (at->n[k] == 0)
+            continue;
+          g_strlcpy (sum.currency, at->currency, sizeof sum.currency);
+          g_array_append_val (at_k, sum);
+        }
+      g_ptr_array_add (all, at_k);
+    }
+  return g_steal_pointer (&all);
 }
 
 GArray *
