@@ -104,7 +104,7 @@ env -u G_DEBUG "$app" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 pids+=($app_pid)
 window=""
-for _ in $(seq 200); do
+for _ in $(seq 600); do
   if gdbus introspect --session --dest "$app_id" --object-path "$object_path/window/1" >/dev/null 2>&1; then
     window="$object_path/window/1"; break
   fi
