@@ -56,6 +56,9 @@ void        _od_dunning_note_wakeup       (Planner     *planner,
 void        _od_dunning_note_wakeup_after (InvoiceCtx  *ctx,
                                            const GDate *last_day);
 
+/* od-dunning-calls.c */
+void        _od_dunning_limit_calls       (Planner        *planner);
+
 /* od-dunning-pauses.c */
 gboolean    _od_dunning_find_pause        (InvoiceCtx     *ctx,
                                            OdActionStatus *status,

@@ -146,14 +146,13 @@ _od_outbox_render (OdStore     *store,
     }
 
   /* The message is dated the day it is planned for, and gives the same
-   * time to pay as the letter for the step would: a week, ten days for
-   * a demand. */
+   * time to pay as the letter for the step would. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (last->at),
                   g_date_time_get_month (last->at), g_date_time_get_year (last->at));
   amounts.new_deadline = today;
   g_date_add_days (&amounts.new_deadline,
-                   od_letter_kind_for_step (last->step) == OD_LETTER_DEMAND ? 10 : 7);
+                   od_letter_deadline_days (od_letter_kind_for_step (last->step)));
 
   policy = od_store_get_effective_policy (store, od_customer_get_id (customer), error);
   if (policy == NULL)

@@ -7,9 +7,6 @@
 #include "od-money.h"
 #include "od-pdf-private.h"
 
-/* Days the customer gets to pay after a letter, by kind. */
-static const guint deadline_days[] = { 7, 7, 10 };
-
 /* Each invoice a letter is about, with what the engine adds to it. */
 typedef struct
 {
@@ -334,7 +331,7 @@ letter_amounts (Letter         *letter,
     }
   amounts->total = amounts->principal + amounts->late_fee + amounts->interest + amounts->compensation;
   amounts->new_deadline = letter->today;
-  g_date_add_days (&amounts->new_deadline, deadline_days[letter->kind]);
+  g_date_add_days (&amounts->new_deadline, od_letter_deadline_days (letter->kind));
 }
 
 static void
@@ -452,7 +449,7 @@ draw_letter (OdPdfDoc *doc,
   GDate until = letter->today;
   gint64 total = 0;
 
-  g_date_add_days (&until, deadline_days[letter->kind]);
+  g_date_add_days (&until, od_letter_deadline_days (letter->kind));
   deadline = _od_pdf_long_date (&until);
 
   /* Translators: the demand letter's title in the header of its second page */

@@ -267,11 +267,19 @@ _od_pdf_open_invoices (OdStore  *store,
 OdLetterKind
 od_letter_kind_for_step (const char *step)
 {
-  if (step != NULL && (g_str_has_prefix (step, "demand") || strstr (step, "demand") != NULL))
+  if (step != NULL && strstr (step, "demand") != NULL)
     return OD_LETTER_DEMAND;
   if (step != NULL && strstr (step, "final") != NULL)
     return OD_LETTER_FINAL_NOTICE;
   return OD_LETTER_REMINDER;
+}
+
+/* The time to pay that a letter of @kind, or the message of its step,
+ * gives from its date: a week, ten days for a demand. */
+guint
+od_letter_deadline_days (OdLetterKind kind)
+{
+  return kind == OD_LETTER_DEMAND ? 10 : 7;
 }
 
 typedef struct

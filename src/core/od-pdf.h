@@ -62,6 +62,8 @@ gboolean od_pdf_write_packet    (OdStore        *store,
 /* The letter a policy step sends, by the step's template name
  * ("final-notice", "demand", …): reminders for the others. */
 OdLetterKind od_letter_kind_for_step (const char *step);
+/* Days to pay that a letter of @kind (and its step's message) gives. */
+guint        od_letter_deadline_days (OdLetterKind kind);
 
 /* What a document calls a policy step: "Payment reminder" for
  * "first-reminder", and so on for the steps of the shipped policy
