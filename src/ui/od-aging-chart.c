@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-aging-chart.h"
 #include "od-money.h"
 
@@ -58,7 +59,7 @@ amount_text (OdAgingChart *self,
 {
   OdMoney money = od_money_init (g_array_index (self->amounts, gint64, bar), self->currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-aging-table.h"
 #include "od-csv-writer.h"
 #include "od-date.h"
@@ -42,7 +43,7 @@ format_amount (gint64      minor,
 {
   OdMoney money = od_money_init (minor, currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 /* "Current", "1–30 days", …, "91+ days". */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-customer-list.h"
 #include "od-customers-page.h"
 #include "od-money.h"
@@ -137,7 +138,7 @@ show_customer (OdCustomersPage *self,
       OdMoney limit = od_money_init (od_customer_get_credit_limit (customer),
                                      currency != NULL ? currency : "EUR");
 
-      credit = od_money_format (&limit);
+      credit = od_ui_format_money (&limit);
     }
   /* Translators: a customer without a credit limit */
   adw_action_row_set_subtitle (self->credit_row, credit != NULL ? credit : _("None"));

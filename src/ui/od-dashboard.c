@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-dashboard.h"
 #include "od-pdf.h"
 #include "od-money.h"
@@ -41,7 +42,7 @@ format_amount (gint64      minor,
 {
   OdMoney money = od_money_init (minor, currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 static const char *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-date.h"
 #include "od-invoice-view.h"
 #include "od-money.h"
@@ -135,20 +136,13 @@ format_amount (gint64      minor,
 {
   OdMoney money = od_money_init (minor, currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 static char *
 format_date (const GDate *date)
 {
-  char buf[64];
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  /* Translators: a date in the invoice view, see strftime(3) */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), date) == 0)
-    return g_strdup ("");
-  return g_strdup (buf);
+  return od_ui_format_date_long (date);
 }
 
 static void

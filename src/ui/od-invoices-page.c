@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-invoice-list.h"
 #include "od-invoices-page.h"
 #include "od-money.h"
@@ -85,14 +86,7 @@ static const struct { CellKind cell; OdInvoiceSort sort; } sortable[] = {
 static char *
 format_date (const GDate *date)
 {
-  char buf[64];
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  /* Translators: a date in the invoice list, see strftime(3) */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %b %Y"), date) == 0)
-    return g_strdup ("");
-  return g_strdup (buf);
+  return od_ui_format_date (date);
 }
 
 static char *
@@ -101,7 +95,7 @@ format_amount (gint64      minor,
 {
   OdMoney money = od_money_init (minor, currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 static const char *

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-ui-format.h"
 #include "od-dashboard.h"
 #include "od-money.h"
 #include "od-today-page.h"
@@ -47,7 +48,7 @@ format_amount (gint64      minor,
 {
   OdMoney money = od_money_init (minor, currency);
 
-  return od_money_format (&money);
+  return od_ui_format_money (&money);
 }
 
 static GTimeZone *
