@@ -19,6 +19,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  LEDGER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 od_context_dispose (GObject *object)
 {
@@ -76,6 +83,19 @@ od_context_class_init (OdContextClass *klass)
   object_class->get_property = od_context_get_property;
   object_class->set_property = od_context_set_property;
 
+  /**
+   * OdContext::ledger-changed:
+   *
+   * Something in the ledger changed: a payment, an edit, a decision in
+   * the outbox. Emitted on the main thread after the write committed.
+   */
+  signals[LEDGER_CHANGED] =
+    g_signal_new ("ledger-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          OD_TYPE_STORE,
@@ -112,4 +132,12 @@ od_context_get_store (OdContext *self)
   g_return_val_if_fail (OD_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+void
+od_context_ledger_changed (OdContext *self)
+{
+  g_return_if_fail (OD_IS_CONTEXT (self));
+
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0);
 }

@@ -15,4 +15,9 @@ G_DECLARE_FINAL_TYPE (OdContext, od_context, OD, CONTEXT, GObject)
 OdContext *od_context_new       (OdStore   *store);
 OdStore   *od_context_get_store (OdContext *self);
 
+/* Whoever writes to the ledger from the window calls this on the main
+ * thread once the write has committed; every page listening to
+ * "ledger-changed" reloads what it shows. */
+void       od_context_ledger_changed (OdContext *self);
+
 G_END_DECLS

@@ -176,16 +176,19 @@ od_window_constructed (GObject *object)
 
   /* A payment recorded in one place shows in every list. */
   g_signal_connect_object (self->invoices_page, "ledger-changed",
+                           G_CALLBACK (od_context_ledger_changed), self->context,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "ledger-changed",
                            G_CALLBACK (od_customers_page_reload), self->customers_page,
                            G_CONNECT_SWAPPED);
 
   today = GTK_WIDGET (od_today_page_new (self->context));
   gtk_stack_add_titled (self->stack, today, OD_WINDOW_PAGE_TODAY, _("Today"));
-  g_signal_connect_object (self->invoices_page, "ledger-changed",
+  g_signal_connect_object (self->context, "ledger-changed",
                            G_CALLBACK (od_today_page_reload), today, G_CONNECT_SWAPPED);
   reports = GTK_WIDGET (od_reports_page_new (self->context));
   gtk_stack_add_titled (self->stack, reports, OD_WINDOW_PAGE_REPORTS, _("Reports"));
-  g_signal_connect_object (self->invoices_page, "ledger-changed",
+  g_signal_connect_object (self->context, "ledger-changed",
                            G_CALLBACK (od_reports_page_reload), reports, G_CONNECT_SWAPPED);
 
   od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
