@@ -57,6 +57,10 @@ start_server drop --drop-after-data
 
 db="$tmp/demo.db"
 "$cli" --db "$db" init --demo --today 2026-11-23 >/dev/null || { echo "Bail out! init --demo"; exit 1; }
+# The demo ledger keeps its made-up customers' mail on the machine until
+# demo mode is turned off.
+"$cli" --db "$db" account demo | grep -q "Demo mode" || { echo "Bail out! the demo starts in demo mode"; exit 1; }
+"$cli" --db "$db" account demo off >/dev/null || { echo "Bail out! account demo off"; exit 1; }
 # set_account DB SERVER
 set_account() {
   stdin_text="$password"$'\n'

@@ -8,6 +8,7 @@
 
 #include "od-account.h"
 #include "od-business.h"
+#include "od-collection.h"
 #include "od-cli.h"
 #include "od-secrets.h"
 #include "od-smtp-client.h"
@@ -16,7 +17,8 @@
   "overdue-cli [--db PATH] account smtp set --host HOST [--port 587|465] [--security starttls|tls]\n" \
   "                        [--user USER] [--from ADDRESS] [--ca-file FILE]   (password on standard input)\n" \
   "       overdue-cli [--db PATH] account smtp test\n" \
-  "       overdue-cli [--db PATH] account sms set --url BASE --sid SID [--from NUMBER]   (token on standard input)"
+  "       overdue-cli [--db PATH] account sms set --url BASE --sid SID [--from NUMBER]   (token on standard input)\n" \
+  "       overdue-cli [--db PATH] account demo [on|off]"
 
 #define MAX_SECRET 4096
 
@@ -357,6 +359,39 @@ sms_set (OdCli *cli,
   return OD_EXIT_OK;
 }
 
+/* Demo mode keeps every message on the machine even with an account set
+ * up: the demo ledger starts with it on, since its customers are made up. */
+static int
+demo_mode (OdCli *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *value = argc > 2 ? argv[2] : NULL;
+  gboolean demo;
+
+  if (argc > 3 || (value != NULL && g_strcmp0 (value, "on") != 0 && g_strcmp0 (value, "off") != 0))
+    return od_cli_usage (cli, USAGE, _("demo takes on or off"));
+
+  store = od_cli_open_store (cli, &error);
+  if (store == NULL)
+    return od_cli_fail (cli, error);
+  if (value != NULL &&
+      !od_store_set_setting (OD_STORE (store), OD_COLLECTION_DEMO_MODE_KEY,
+                             g_strcmp0 (value, "on") == 0 ? "1" : "0", &error))
+    return od_cli_fail (cli, error);
+
+  demo = od_collection_is_demo (OD_STORE (store), &error);
+  if (error != NULL)
+    return od_cli_fail (cli, error);
+  if (demo)
+    g_print ("%s\n", _("Demo mode: messages are recorded but nothing leaves this computer."));
+  else
+    g_print ("%s\n", _("Messages are sent through the accounts set up."));
+  return OD_EXIT_OK;
+}
+
 int
 od_cli_account (OdCli  *cli,
                 int     argc,
@@ -377,6 +412,8 @@ od_cli_account (OdCli  *cli,
     return smtp_test (cli, argc, argv);
   if (g_strcmp0 (kind, "sms") == 0 && g_strcmp0 (action, "set") == 0)
     return sms_set (cli, argc, argv);
+  if (g_strcmp0 (kind, "demo") == 0)
+    return demo_mode (cli, argc, argv);
 
   return od_cli_usage (cli, USAGE, NULL);
 }

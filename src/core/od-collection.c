@@ -88,6 +88,42 @@ od_collection_plan (OdStore             *store,
   return plan;
 }
 
+static gboolean
+demo_mode_on (OdStore  *store,
+              gboolean *on,
+              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *value = od_store_get_setting (store, OD_COLLECTION_DEMO_MODE_KEY, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *on = g_strcmp0 (value, "1") == 0;
+  return TRUE;
+}
+
+gboolean
+od_collection_is_demo (OdStore  *store,
+                       GError  **error)
+{
+  g_autoptr(OdSmtpAccount) smtp = NULL;
+  g_autoptr(OdSmsAccount) sms = NULL;
+  gboolean on = FALSE;
+
+  g_return_val_if_fail (OD_IS_STORE (store), FALSE);
+
+  if (!demo_mode_on (store, &on, error))
+    return FALSE;
+  if (on)
+    return TRUE;
+  smtp = od_smtp_account_load (store, NULL);
+  sms = smtp == NULL ? od_sms_account_load (store, NULL) : NULL;
+  return smtp == NULL && sms == NULL;
+}
+
 gboolean
 od_collection_set_up_deliverers (OdOutbox   *outbox,
                                  OdStore    *store,
@@ -114,7 +150,9 @@ od_collection_set_up_deliverers (OdOutbox   *outbox,
   /* With no account of either kind the ledger is a demo or a trial:
    * nothing leaves the machine. Once one is set up, a channel without
    * its account fails for now (and is retried) rather than pretending. */
-  *demo = smtp == NULL && sms == NULL;
+  if (!demo_mode_on (store, demo, error))
+    return FALSE;
+  *demo = *demo || (smtp == NULL && sms == NULL);
   if (*demo)
     {
       g_autoptr(OdDeliverer) keep = od_demo_deliverer_new ();

@@ -50,6 +50,15 @@ OdDunningPlan *od_collection_plan              (OdStore              *store,
  * with its secret from @secrets (NULL: the system keyring), and a channel
  * without its account fails for now and is retried. Letters and calls go
  * to a person either way. */
+/* The ledger setting that keeps every message on the machine, set by
+ * the demo ledger and switched in Preferences ("1" on, otherwise off). */
+#define OD_COLLECTION_DEMO_MODE_KEY "demo-mode"
+
+/* Whether messages only pretend to go out: demo mode is on, or no email
+ * or SMS account is set up. */
+gboolean       od_collection_is_demo           (OdStore              *store,
+                                                GError              **error);
+
 gboolean       od_collection_set_up_deliverers (OdOutbox             *outbox,
                                                 OdStore              *store,
                                                 OdSecrets            *secrets,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "od-collection.h"
 #include "od-demo.h"
 #include "od-demo-private.h"
 
@@ -836,8 +837,12 @@ od_demo_populate (OdStore      *store,
   if (!od_store_begin (store, error))
     return FALSE;
 
+  /* The demo's customers are made up: nothing it queues may leave the
+   * machine, even after an account is set up, until demo mode is
+   * turned off (od_collection_is_demo()). */
   if (!store_is_empty (store, error) || !populate (store, today, error) ||
-      !_od_demo_add_history (store, today, OD_DEMO_TIME_ZONE, error))
+      !_od_demo_add_history (store, today, OD_DEMO_TIME_ZONE, error) ||
+      !od_store_set_setting (store, OD_COLLECTION_DEMO_MODE_KEY, "1", error))
     {
       od_store_rollback (store);
       return FALSE;
