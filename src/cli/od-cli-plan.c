@@ -484,7 +484,7 @@ od_cli_plan (OdCli  *cli,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
-      N_("Plan as of this instant: an ISO 8601 date-time, or a date meaning the end of that day (default: now)"),
+      N_("Plan as of this instant: an ISO 8601 date-time, or a date for the whole of that day (default: now)"),
       N_("WHEN") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
     G_OPTION_ENTRY_NULL

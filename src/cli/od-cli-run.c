@@ -35,7 +35,7 @@ od_cli_run (OdCli  *cli,
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
-      N_("Run as of this instant: an ISO 8601 date-time, or a date meaning the end of that day (default: now)"),
+      N_("Run as of this instant: an ISO 8601 date-time, or a date for the whole of that day (default: now)"),
       N_("WHEN") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would be sent; write nothing"), NULL },
     G_OPTION_ENTRY_NULL

@@ -62,7 +62,9 @@ gboolean       od_cli_parse_options (OdCli        *cli,
 
 /* od-cli-when.c: the business time zone (else the system's), "today" in
  * it, and --as-of WHEN: an ISO 8601 date-time (without an offset: in
- * @zone) or a bare date, meaning the end of that day in @zone. */
+ * @zone) or a bare date: the end of that day in @zone, planned with
+ * OD_DUNNING_WHOLE_DAY so that a send window that opened that day counts
+ * as open (od_cli_when_is_day() tells the two apart). */
 GTimeZone     *od_cli_business_time_zone (OdStore     *store);
 void           od_cli_today         (OdStore      *store,
                                      GDate        *out);
