@@ -113,11 +113,21 @@ od_epc_qr_draw (cairo_t     *cr,
   cairo_rectangle (cr, x, y, size, size);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  /* One rectangle per run of dark modules in a row: a third of the
+   * path a rectangle per module makes, for every invoice an email
+   * carries. */
   for (int row = 0; row < width; row++)
-    for (int col = 0; col < width; col++)
-      if (code->data[row * width + col] & 1)
-        cairo_rectangle (cr, x + (col + QUIET_ZONE) * module, y + (row + QUIET_ZONE) * module,
-                         module, module);
+    for (int col = 0; col < width;)
+      {
+        int end = col;
+
+        while (end < width && (code->data[row * width + end] & 1))
+          end++;
+        if (end > col)
+          cairo_rectangle (cr, x + (col + QUIET_ZONE) * module, y + (row + QUIET_ZONE) * module,
+                           (end - col) * module, module);
+        col = end + 1;
+      }
   /* One fill for all modules: no hairline seams between them. */
   cairo_fill (cr);
   cairo_restore (cr);
