@@ -9,6 +9,9 @@
  * at once: what asks for a pass while one runs gets one after it.
  */
 #include <glib/gi18n-lib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "od-scheduler.h"
 
@@ -165,6 +168,12 @@ pass_thread (GTask        *task,
   if (!ok && error == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          _("The collection pass failed without saying why"));
+#ifdef __GLIBC__
+  /* A pass over a large ledger frees a plan's worth of memory in this
+   * thread's malloc arena, which glibc keeps mapped; between passes the
+   * application sits in the background for hours, so give it back. */
+  malloc_trim (0);
+#endif
   if (ok)
     g_task_return_pointer (task, g_steal_pointer (&summary),
                            (GDestroyNotify) od_pass_summary_free);
