@@ -8,7 +8,9 @@
 #include "od-cli.h"
 #include "od-policy.h"
 
-#define USAGE "overdue-cli [--db PATH] policy import|export FILE [--customer REF]"
+#define USAGE \
+  "overdue-cli [--db PATH] policy import|export FILE [--customer REF | --high-risk]\n" \
+  "       overdue-cli [--db PATH] policy remove --customer REF | --high-risk"
 
 static char *
 read_input (const char  *path,
@@ -70,7 +72,8 @@ customer_id_for_ref (OdCli       *cli,
 static int
 policy_import (OdCli      *cli,
                const char *path,
-               const char *ref)
+               const char *ref,
+               gboolean    high_risk)
 {
   g_autoptr(OdSqliteStore) store = NULL;
   g_autoptr(OdPolicy) policy = NULL;
@@ -99,8 +102,9 @@ policy_import (OdCli      *cli,
   if (store == NULL)
     return od_cli_fail (cli, error);
 
-  customer_id = customer_id_for_ref (cli, OD_STORE (store), ref, &exit_code);
-  if (customer_id < 0)
+  customer_id = high_risk ? OD_STORE_HIGH_RISK_POLICY
+                          : customer_id_for_ref (cli, OD_STORE (store), ref, &exit_code);
+  if (customer_id < 0 && !high_risk)
     return exit_code;
 
   if (!od_store_set_policy (OD_STORE (store), customer_id, policy, &error))
@@ -113,7 +117,10 @@ policy_import (OdCli      *cli,
       return od_cli_fail (cli, error);
     }
 
-  if (ref != NULL)
+  if (high_risk)
+    g_print (_("Policy “%s” imported for customers whose risk is high (%u steps)\n"),
+             od_policy_get_name (policy), od_policy_get_n_steps (policy));
+  else if (ref != NULL)
     g_print (_("Policy “%s” imported for customer %s (%u steps)\n"),
              od_policy_get_name (policy), ref, od_policy_get_n_steps (policy));
   else
@@ -126,7 +133,8 @@ policy_import (OdCli      *cli,
 static int
 policy_export (OdCli      *cli,
                const char *path,
-               const char *ref)
+               const char *ref,
+               gboolean    high_risk)
 {
   g_autoptr(OdSqliteStore) store = NULL;
   g_autoptr(OdPolicy) policy = NULL;
@@ -140,15 +148,33 @@ policy_export (OdCli      *cli,
   if (store == NULL)
     return od_cli_fail (cli, error);
 
-  customer_id = customer_id_for_ref (cli, OD_STORE (store), ref, &exit_code);
-  if (customer_id < 0)
-    return exit_code;
+  if (high_risk)
+    {
+      /* There is no fallback to export: say so rather than print the
+       * default as if it were the high-risk ladder. */
+      policy = od_store_get_policy (OD_STORE (store), OD_STORE_HIGH_RISK_POLICY, &error);
+      if (policy == NULL && error != NULL)
+        return od_cli_fail (cli, error);
+      if (policy == NULL)
+        {
+          g_printerr (_("%s: no policy is set for customers whose risk is high; "
+                        "import one with “policy import FILE --high-risk”\n"), cli->program);
+          return OD_EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      customer_id = customer_id_for_ref (cli, OD_STORE (store), ref, &exit_code);
+      if (customer_id < 0)
+        return exit_code;
 
-  /* What applies: the customer's own, else the default, else the one
-   * Overdue ships with, so that an export is a starting point to edit. */
-  policy = od_store_get_effective_policy (OD_STORE (store), customer_id, &error);
-  if (policy == NULL)
-    return od_cli_fail (cli, error);
+      /* What applies: the customer's own, else the high-risk one for a
+       * high-risk customer, else the default, else the one Overdue ships
+       * with, so that an export is a starting point to edit. */
+      policy = od_store_get_effective_policy (OD_STORE (store), customer_id, &error);
+      if (policy == NULL)
+        return od_cli_fail (cli, error);
+    }
 
   data = od_policy_to_data (policy, &length);
 
@@ -163,30 +189,70 @@ policy_export (OdCli      *cli,
   return OD_EXIT_OK;
 }
 
+/* The customer goes back to the default (or the high-risk ladder);
+ * without the high-risk ladder, high-risk customers follow the default. */
+static int
+policy_remove (OdCli      *cli,
+               const char *ref,
+               gboolean    high_risk)
+{
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer_id;
+  int exit_code = OD_EXIT_OK;
+
+  if (ref == NULL && !high_risk)
+    return od_cli_usage (cli, USAGE, _("say which: --customer REF or --high-risk"));
+
+  store = od_cli_open_store (cli, &error);
+  if (store == NULL)
+    return od_cli_fail (cli, error);
+
+  customer_id = high_risk ? OD_STORE_HIGH_RISK_POLICY
+                          : customer_id_for_ref (cli, OD_STORE (store), ref, &exit_code);
+  if (customer_id < 0 && !high_risk)
+    return exit_code;
+  if (!od_store_set_policy (OD_STORE (store), customer_id, NULL, &error))
+    return od_cli_fail (cli, error);
+
+  if (high_risk)
+    g_print ("%s\n", _("High-risk customers now follow the business default policy."));
+  else
+    g_print (_("Customer %s now follows the business default policy.\n"), ref);
+  return OD_EXIT_OK;
+}
+
 int
 od_cli_policy (OdCli  *cli,
                int     argc,
                char  **argv)
 {
   g_autofree char *ref = NULL;
+  gboolean high_risk = FALSE;
   GOptionEntry entries[] = {
     { "customer", 0, 0, G_OPTION_ARG_STRING, &ref,
       N_("The customer whose own policy it is (default: the business’s)"), N_("REF") },
+    { "high-risk", 0, 0, G_OPTION_ARG_NONE, &high_risk,
+      N_("The stricter policy for customers whose risk is high (see “report risk”)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   int exit_code = OD_EXIT_OK;
 
-  if (!od_cli_parse_options (cli, "import|export FILE",
+  if (!od_cli_parse_options (cli, "import|export FILE | remove",
                              _("Import or export a collection policy ([Policy] and [Step NAME] key file; FILE “-” is standard input or output)."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
+  if (ref != NULL && high_risk)
+    return od_cli_usage (cli, USAGE, _("--customer and --high-risk do not go together"));
+  if (argc == 2 && g_str_equal (argv[1], "remove"))
+    return policy_remove (cli, ref, high_risk);
   if (argc != 3)
     return od_cli_usage (cli, USAGE, NULL);
 
   if (g_str_equal (argv[1], "import"))
-    return policy_import (cli, argv[2], ref);
+    return policy_import (cli, argv[2], ref, high_risk);
   if (g_str_equal (argv[1], "export"))
-    return policy_export (cli, argv[2], ref);
+    return policy_export (cli, argv[2], ref, high_risk);
 
-  return od_cli_usage (cli, USAGE, _("say “import” or “export”"));
+  return od_cli_usage (cli, USAGE, _("say “import”, “export” or “remove”"));
 }

@@ -4,6 +4,7 @@
 #include "od-account.h"
 #include "od-collection.h"
 #include "od-demo-deliverer.h"
+#include "od-risk-levels.h"
 #include "od-email-deliverer.h"
 #include "od-manual-deliverer.h"
 #include "od-sms-deliverer.h"
@@ -182,6 +183,25 @@ od_collection_set_up_deliverers (OdOutbox   *outbox,
   return TRUE;
 }
 
+/* The customers' risk levels, which choose the high-risk ladder, are
+ * computed for the day of the pass once a day. */
+static gboolean
+refresh_risk_levels (OdStore    *store,
+                     GTimeZone  *zone,
+                     GDateTime  *now,
+                     GError    **error)
+{
+  g_autoptr(GDateTime) local = zone != NULL ? g_date_time_to_timezone (now, zone)
+                                            : g_date_time_ref (now);
+  GDate today;
+  int year, month, day;
+
+  g_date_time_get_ymd (local, &year, &month, &day);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return od_risk_levels_refresh (store, &today, FALSE, NULL, error);
+}
+
 gboolean
 od_collection_run (OdStore              *store,
                    GTimeZone            *zone,
@@ -199,6 +219,8 @@ od_collection_run (OdStore              *store,
   g_return_val_if_fail (now != NULL && summary != NULL, FALSE);
 
   od_collection_summary_clear (summary);
+  if (!refresh_risk_levels (store, zone, now, error))
+    return FALSE;
   plan = od_collection_plan (store, zone, now, flags, &snapshot, error);
   if (plan == NULL)
     return FALSE;

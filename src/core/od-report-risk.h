@@ -11,12 +11,11 @@ G_BEGIN_DECLS
  * on-time share, promise-kept rate). Shares are basis points. The
  * thresholds are listed in od-report-risk.c.
  *
- * Not yet wired into the engine: a policy key such as
- * "HighRiskPolicy=NAME" (a stricter ladder for high-risk customers)
- * needs the level stored where the dunning snapshot reads it (the
- * customers table has a risk_level column for that) and the snapshot to
- * resolve the named policy per customer; until then an owner gives a
- * high-risk customer a stricter ladder with "policy import --customer".
+ * The levels feed the engine: od_risk_levels_refresh() stores them in
+ * customers.risk_level once a day (the collection pass calls it), and the
+ * dunning snapshot gives a high-risk customer without a policy of its own
+ * the high-risk ladder (od_store_set_policy (OD_STORE_HIGH_RISK_POLICY),
+ * "overdue-cli policy import FILE --high-risk") when one is set.
  */
 
 typedef enum

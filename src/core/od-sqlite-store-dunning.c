@@ -447,6 +447,7 @@ load_customers (OdSqliteConn       *conn,
                 OdDunningSnapshot  *snapshot,
                 const char         *customer_ids,
                 GArray             *with_policy,
+                GArray             *high_risk,
                 GError            **error)
 {
   sqlite3_stmt *stmt;
@@ -461,7 +462,8 @@ load_customers (OdSqliteConn       *conn,
                              "   AND coalesce (k.email, '') <> ''),"
                              " EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id"
                              "   AND coalesce (k.phone, '') <> ''),"
-                             " c.policy_id IS NOT NULL"
+                             " c.policy_id IS NOT NULL,"
+                             " c.risk_level IS 'high'"
                              " FROM customers c WHERE c.id IN"
                              " (SELECT value FROM json_each (?))"
                              " ORDER BY c.id", error);
@@ -491,6 +493,8 @@ load_customers (OdSqliteConn       *conn,
       customer->reachable = reachable;
       if (sqlite3_column_int (stmt, 9) != 0)
         g_array_append_val (with_policy, id);
+      else if (sqlite3_column_int (stmt, 10) != 0)
+        g_array_append_val (high_risk, id);
     }
   sqlite3_reset (stmt);
   return row == 0;
@@ -552,6 +556,7 @@ load_snapshot (OdStore  *store,
   g_autoptr(OdDunningSnapshot) snapshot = od_dunning_snapshot_new ();
   g_autoptr(GHashTable) invoices = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) with_policy = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) high_risk = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *customer_ids = NULL;
   gint64 customer_id = 0;
   OdSqliteScope scope;
@@ -613,7 +618,7 @@ load_snapshot (OdStore  *store,
                                    add_charges_row, error);
   if (ok)
     customer_ids = customer_ids_json (snapshot);
-  ok = ok && load_customers (scope.conn, snapshot, customer_ids, with_policy, error);
+  ok = ok && load_customers (scope.conn, snapshot, customer_ids, with_policy, high_risk, error);
   /* One invoice: its customer's tasks only (none when it is not open). */
   if (invoice_id == 0 || customer_id != 0)
     ok = ok && load_call_tasks (scope.conn, snapshot,
@@ -633,6 +638,29 @@ load_snapshot (OdStore  *store,
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
+        }
+    }
+
+  /* High-risk customers without a policy of their own follow the
+   * high-risk ladder, when the business has set one. */
+  if (ok && high_risk->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(OdPolicy) strict = _od_sqlite_store_read_policy (scope.conn, OD_STORE_HIGH_RISK_POLICY,
+                                                                 &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      for (guint i = 0; ok && strict != NULL && i < high_risk->len; i++)
+        {
+          OdDunningCustomer *customer =
+            od_dunning_snapshot_get_customer (snapshot, g_array_index (high_risk, gint64, i));
+
+          g_clear_object (&customer->policy);
+          customer->policy = g_object_ref (strict);
         }
     }
 

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Collection policies: the business default (policies.is_default) and a
- * customer's own (customers.policy_id). The key file is the truth; the
+/* Collection policies: the business default (policies.is_default), the
+ * high-risk ladder (its id in the setting HIGH_RISK_KEY) and a customer's
+ * own (customers.policy_id); and the customers' stored risk levels. The key file is the truth; the
  * policy_steps rows name the steps so that the ledger can refer to them. */
 
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
+
+#define HIGH_RISK_KEY "high-risk-policy-id"
+
+static const char *const risk_names[] = { "low", "medium", "high" };
 
 /* policies.name is unique across the ledger, while two customers' policies
  * may well share a name: a customer's row carries the customer's id. The
@@ -17,6 +22,8 @@ row_name (OdPolicy *policy,
 {
   if (customer_id == 0)
     return g_strdup (od_policy_get_name (policy));
+  if (customer_id == OD_STORE_HIGH_RISK_POLICY)
+    return g_strdup_printf ("%s (high risk)", od_policy_get_name (policy));
 
   return g_strdup_printf ("%s (customer %" G_GINT64_FORMAT ")",
                           od_policy_get_name (policy), customer_id);
@@ -69,6 +76,45 @@ default_policy_id (OdSqliteConn  *conn,
   sqlite3_reset (stmt);
 
   return row >= 0;
+}
+
+static gboolean
+high_risk_policy_id (OdSqliteConn  *conn,
+                     gint64        *out,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  *out = 0;
+  stmt = _od_sqlite_prepare (conn,
+                             "SELECT p.id FROM settings s JOIN policies p"
+                             " ON p.id = CAST (s.value AS INTEGER)"
+                             " WHERE s.key = '" HIGH_RISK_KEY "'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  row = _od_sqlite_next (conn, stmt, _("Could not read the high-risk policy"), error);
+  if (row == 1)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return row >= 0;
+}
+
+/* Which policy row @customer_id (0, a customer, or the high-risk slot)
+ * has now, 0 for none. */
+static gboolean
+slot_policy_id (OdSqliteConn  *conn,
+                gint64         customer_id,
+                gint64        *out,
+                GError       **error)
+{
+  if (customer_id == 0)
+    return default_policy_id (conn, out, error);
+  if (customer_id == OD_STORE_HIGH_RISK_POLICY)
+    return high_risk_policy_id (conn, out, error);
+  return customer_policy_id (conn, customer_id, out, error);
 }
 
 /* Returns NULL with no error when @policy_id is 0. */
@@ -215,7 +261,21 @@ insert_policy (OdSqliteConn  *conn,
   if (!insert_steps (conn, policy, policy_id, error))
     return 0;
 
-  if (customer_id != 0)
+  if (customer_id == OD_STORE_HIGH_RISK_POLICY)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, policy_id);
+
+      stmt = _od_sqlite_prepare (conn,
+                                 "INSERT INTO settings (key, value) VALUES ('" HIGH_RISK_KEY "', ?)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+      if (stmt == NULL)
+        return 0;
+
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+      if (!_od_sqlite_run (conn, stmt, _("Could not save the high-risk policy"), error))
+        return 0;
+    }
+  else if (customer_id != 0)
     {
       stmt = _od_sqlite_prepare (conn, "UPDATE customers SET policy_id = ? WHERE id = ?", error);
       if (stmt == NULL)
@@ -236,14 +296,8 @@ _od_sqlite_store_read_policy (OdSqliteConn  *conn,
                               GError       **error)
 {
   gint64 policy_id = 0;
-  gboolean ok;
 
-  if (customer_id == 0)
-    ok = default_policy_id (conn, &policy_id, error);
-  else
-    ok = customer_policy_id (conn, customer_id, &policy_id, error);
-
-  if (!ok)
+  if (!slot_policy_id (conn, customer_id, &policy_id, error))
     return NULL;
 
   return read_policy (conn, policy_id, error);
@@ -282,12 +336,17 @@ _od_sqlite_store_set_policy (OdStore   *store,
   if (!_od_sqlite_store_write_begin (OD_SQLITE_STORE (store), &scope, TRUE, error))
     return FALSE;
 
-  if (customer_id == 0)
-    ok = default_policy_id (scope.conn, &old_id, error);
-  else
-    ok = customer_policy_id (scope.conn, customer_id, &old_id, error);
-
+  ok = slot_policy_id (scope.conn, customer_id, &old_id, error);
   ok = ok && delete_policy (scope.conn, old_id, error);
+  if (ok && policy == NULL && customer_id == OD_STORE_HIGH_RISK_POLICY)
+    {
+      sqlite3_stmt *stmt = _od_sqlite_prepare (scope.conn,
+                                               "DELETE FROM settings WHERE key = '" HIGH_RISK_KEY "'",
+                                               error);
+
+      ok = stmt != NULL &&
+           _od_sqlite_run (scope.conn, stmt, _("Could not remove the high-risk policy"), error);
+    }
   if (ok && policy != NULL)
     {
       new_id = insert_policy (scope.conn, policy, customer_id, error);
@@ -299,4 +358,78 @@ _od_sqlite_store_set_policy (OdStore   *store,
     od_policy_set_id (policy, new_id);
 
   return ok;
+}
+
+gboolean
+_od_sqlite_store_set_risk_levels (OdStore       *store,
+                                  const GArray  *levels,
+                                  GError       **error)
+{
+  OdSqliteScope scope;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (!_od_sqlite_store_write_begin (OD_SQLITE_STORE (store), &scope, TRUE, error))
+    return FALSE;
+
+  stmt = _od_sqlite_prepare (scope.conn,
+                             "UPDATE customers SET risk_level = ?"
+                             " WHERE id = ? AND risk_level IS NOT ?", error);
+  ok = stmt != NULL;
+  for (guint i = 0; ok && i < levels->len; i++)
+    {
+      const OdStoreRiskEntry *entry = &g_array_index (levels, OdStoreRiskEntry, i);
+
+      if (entry->level >= OD_STORE_RISK_LOW && entry->level <= OD_STORE_RISK_HIGH)
+        {
+          sqlite3_bind_text (stmt, 1, risk_names[entry->level], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, risk_names[entry->level], -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 1);
+          sqlite3_bind_null (stmt, 3);
+        }
+      sqlite3_bind_int64 (stmt, 2, entry->customer_id);
+      ok = _od_sqlite_run (scope.conn, stmt, _("Could not store a customer’s risk level"), error);
+    }
+
+  return _od_sqlite_store_write_end (&scope, ok, error);
+}
+
+OdStoreRiskLevel
+_od_sqlite_risk_level_from_text (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (risk_names); i++)
+    if (g_strcmp0 (text, risk_names[i]) == 0)
+      return (OdStoreRiskLevel) i;
+  return OD_STORE_RISK_UNKNOWN;
+}
+
+gboolean
+_od_sqlite_store_get_risk_level (OdStore           *store,
+                                 gint64             customer_id,
+                                 OdStoreRiskLevel  *out,
+                                 GError           **error)
+{
+  OdSqliteScope scope;
+  sqlite3_stmt *stmt;
+  int row;
+
+  _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, FALSE);
+  stmt = _od_sqlite_prepare (scope.conn, "SELECT risk_level FROM customers WHERE id = ?", error);
+  row = -1;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, customer_id);
+      row = _od_sqlite_next (scope.conn, stmt, _("Could not read the customer’s risk level"), error);
+      if (row == 1)
+        *out = _od_sqlite_risk_level_from_text ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (row == 0)
+        g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                     _("There is no customer with id %" G_GINT64_FORMAT), customer_id);
+    }
+  _od_sqlite_store_read_end (&scope);
+  return row == 1;
 }

@@ -384,6 +384,15 @@ gboolean      _od_sqlite_store_set_policy         (OdStore                *store
 OdPolicy     *_od_sqlite_store_read_policy        (OdSqliteConn           *conn,
                                                    gint64                  customer_id,
                                                    GError                **error);
+gboolean      _od_sqlite_store_set_risk_levels    (OdStore                *store,
+                                                   const GArray           *levels,
+                                                   GError                **error);
+gboolean      _od_sqlite_store_get_risk_level     (OdStore                *store,
+                                                   gint64                  customer_id,
+                                                   OdStoreRiskLevel       *out,
+                                                   GError                **error);
+/* "low", "medium", "high" (customers.risk_level); anything else unknown. */
+OdStoreRiskLevel _od_sqlite_risk_level_from_text  (const char             *text);
 
 /* od-sqlite-store-reports.c */
 /* Adds od_variant (number) to @db: od_dunning_variant_for_number(). */

@@ -642,6 +642,8 @@ od_sqlite_store_store_init (OdStoreInterface *iface)
   iface->add_audit = _od_sqlite_store_add_audit;
   iface->get_policy = _od_sqlite_store_get_policy;
   iface->set_policy = _od_sqlite_store_set_policy;
+  iface->set_risk_levels = _od_sqlite_store_set_risk_levels;
+  iface->get_risk_level = _od_sqlite_store_get_risk_level;
   iface->load_dunning_snapshot = _od_sqlite_store_load_dunning_snapshot;
   iface->load_dunning_snapshot_for_invoice = _od_sqlite_store_load_dunning_snapshot_for_invoice;
   iface->outbox_enqueue = _od_sqlite_store_outbox_enqueue;

@@ -584,7 +584,7 @@ od_store_get_policy (OdStore  *self,
                      GError  **error)
 {
   g_return_val_if_fail (OD_IS_STORE (self), NULL);
-  g_return_val_if_fail (customer_id >= 0, NULL);
+  g_return_val_if_fail (customer_id >= 0 || customer_id == OD_STORE_HIGH_RISK_POLICY, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return OD_STORE_GET_IFACE (self)->get_policy (self, customer_id, error);
@@ -608,7 +608,7 @@ od_store_set_policy (OdStore   *self,
                      GError   **error)
 {
   g_return_val_if_fail (OD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (customer_id >= 0, FALSE);
+  g_return_val_if_fail (customer_id >= 0 || customer_id == OD_STORE_HIGH_RISK_POLICY, FALSE);
   g_return_val_if_fail (policy == NULL || OD_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -632,11 +632,17 @@ od_store_get_effective_policy (OdStore  *self,
   g_autoptr(OdPolicy) policy = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  OdStoreRiskLevel level = OD_STORE_RISK_UNKNOWN;
+
   g_return_val_if_fail (OD_IS_STORE (self), NULL);
   g_return_val_if_fail (customer_id >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   policy = od_store_get_policy (self, customer_id, &local_error);
+  if (policy == NULL && local_error == NULL && customer_id != 0 &&
+      od_store_get_risk_level (self, customer_id, &level, &local_error) &&
+      level == OD_STORE_RISK_HIGH)
+    policy = od_store_get_policy (self, OD_STORE_HIGH_RISK_POLICY, &local_error);
   if (policy == NULL && local_error == NULL && customer_id != 0)
     policy = od_store_get_policy (self, 0, &local_error);
 
@@ -650,6 +656,32 @@ od_store_get_effective_policy (OdStore  *self,
     policy = od_policy_new_default ();
 
   return g_steal_pointer (&policy);
+}
+
+gboolean
+od_store_set_risk_levels (OdStore       *self,
+                          const GArray  *levels,
+                          GError       **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (levels != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->set_risk_levels (self, levels, error);
+}
+
+gboolean
+od_store_get_risk_level (OdStore           *self,
+                         gint64             customer_id,
+                         OdStoreRiskLevel  *out,
+                         GError           **error)
+{
+  g_return_val_if_fail (OD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (customer_id > 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OD_STORE_GET_IFACE (self)->get_risk_level (self, customer_id, out, error);
 }
 
 /**

@@ -181,6 +181,22 @@ G_DECLARE_INTERFACE (OdStore, od_store, OD, STORE, GObject)
  * insert_* sets the object's id. Lookups return NULL with no error when
  * nothing matches (find_*) and OD_STORE_ERROR_NOT_FOUND for get_* by id.
  */
+/* A customer's stored risk level: what od-report-risk computed when the
+ * levels were last refreshed (OD_STORE_RISK_UNKNOWN before that). */
+typedef enum
+{
+  OD_STORE_RISK_UNKNOWN = -1,
+  OD_STORE_RISK_LOW,
+  OD_STORE_RISK_MEDIUM,
+  OD_STORE_RISK_HIGH,
+} OdStoreRiskLevel;
+
+typedef struct
+{
+  gint64           customer_id;
+  OdStoreRiskLevel level;
+} OdStoreRiskEntry;
+
 struct _OdStoreInterface
 {
   GTypeInterface parent_iface;
@@ -232,6 +248,8 @@ struct _OdStoreInterface
 
   OdPolicy *   (*get_policy)             (OdStore *self, gint64 customer_id, GError **error);
   gboolean     (*set_policy)             (OdStore *self, gint64 customer_id, OdPolicy *policy, GError **error);
+  gboolean     (*set_risk_levels)        (OdStore *self, const GArray *levels, GError **error);
+  gboolean     (*get_risk_level)         (OdStore *self, gint64 customer_id, OdStoreRiskLevel *out, GError **error);
   OdDunningSnapshot * (*load_dunning_snapshot) (OdStore *self, GError **error);
   OdDunningSnapshot * (*load_dunning_snapshot_for_invoice) (OdStore *self, gint64 invoice_id, GError **error);
 
@@ -417,8 +435,13 @@ gboolean     od_store_add_audit          (OdStore                *self,
                                           const char             *detail,
                                           GError                **error);
 
+/* The stricter ladder for customers whose risk level is high (see
+ * od_store_set_risk_levels()): pass it as @customer_id to
+ * od_store_get_policy() and od_store_set_policy(). */
+#define OD_STORE_HIGH_RISK_POLICY G_GINT64_CONSTANT (-1)
+
 /* The customer's own collection policy, or for @customer_id 0 the
- * business default; NULL with no error when none is stored (the caller
+ * business default, or for OD_STORE_HIGH_RISK_POLICY the high-risk one; NULL with no error when none is stored (the caller
  * then uses od_policy_new_default()). An unknown customer is
  * %OD_STORE_ERROR_NOT_FOUND. The policy's id is its row's. */
 OdPolicy    *od_store_get_policy         (OdStore                *self,
@@ -432,11 +455,23 @@ gboolean     od_store_set_policy         (OdStore                *self,
                                           gint64                  customer_id,
                                           OdPolicy               *policy,
                                           GError                **error);
-/* The policy that applies to @customer_id: its own, else the stored
- * default, else the shipped one. Never %NULL without an error. */
+/* The policy that applies to @customer_id: its own, else the high-risk
+ * policy when the customer's stored risk level is high and one is set,
+ * else the stored default, else the shipped one. Never %NULL without an
+ * error. */
 OdPolicy    *od_store_get_effective_policy (OdStore              *self,
                                             gint64                customer_id,
                                             GError              **error);
+/* Stores each customer's risk level (OdStoreRiskEntry items), in one
+ * transaction; customers not named keep theirs. The dunning snapshot
+ * reads them to choose the high-risk policy. */
+gboolean     od_store_set_risk_levels    (OdStore                *self,
+                                          const GArray           *levels,
+                                          GError                **error);
+gboolean     od_store_get_risk_level     (OdStore                *self,
+                                          gint64                  customer_id,
+                                          OdStoreRiskLevel       *out,
+                                          GError                **error);
 
 /* What the dunning engine needs, and only what can be due: the open
  * invoices with their payments, pauses, active plan, history and
