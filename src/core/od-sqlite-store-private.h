@@ -16,6 +16,8 @@ typedef struct
   guint       depth;      /* nested read scopes on this connection */
 } OdSqliteConn;
 
+#define OD_SQLITE_READERS 3
+
 struct _OdSqliteStore
 {
   GObject       parent_instance;
@@ -29,9 +31,15 @@ struct _OdSqliteStore
   OdSqliteConn  writer;
   GThread      *txn_owner;  /* atomic: the thread inside begin/commit */
 
-  /* Reads from other threads, so lists never wait behind a writer. */
-  GRecMutex     read_lock;
-  OdSqliteConn  reader;
+  /* Reads from other threads, so lists never wait behind a writer, and
+   * a few of them, so that a long read (a report, the day's risk levels)
+   * never makes the window's lists wait either. A thread keeps the one
+   * it took until its outermost read ends. */
+  GMutex        readers_lock;
+  GCond         reader_freed;
+  OdSqliteConn  readers[OD_SQLITE_READERS];
+  GThread      *reader_holder[OD_SQLITE_READERS];
+  guint         reader_holds[OD_SQLITE_READERS];
 };
 
 /* Which connection a call runs on, and what to undo at its end. */
@@ -39,6 +47,7 @@ typedef struct
 {
   OdSqliteStore *store;
   OdSqliteConn  *conn;
+  int            reader;         /* its index in readers[], or -1 */
   guint          writing : 1;
   guint          implicit : 1;   /* a transaction of the call's own */
   guint          savepoint : 1;  /* undo point inside begin/commit */

@@ -79,6 +79,14 @@ conn_close (OdSqliteConn *conn)
   conn->db = NULL;
 }
 
+static void
+close_all (OdSqliteStore *self)
+{
+  for (guint i = 0; i < OD_SQLITE_READERS; i++)
+    conn_close (&self->readers[i]);
+  conn_close (&self->writer);
+}
+
 static gboolean
 conn_open (OdSqliteConn  *conn,
            const char    *path,
@@ -359,7 +367,11 @@ _od_sqlite_store_read_begin (OdSqliteStore *self,
                              OdSqliteScope *scope,
                              gboolean       snapshot)
 {
-  *scope = (OdSqliteScope) { .store = self };
+  GThread *thread = g_thread_self ();
+  OdSqliteConn *conn;
+  int index = -1;
+
+  *scope = (OdSqliteScope) { .store = self, .reader = -1 };
 
   if (owns_transaction (self))
     {
@@ -368,12 +380,31 @@ _od_sqlite_store_read_begin (OdSqliteStore *self,
       return;
     }
 
-  g_rec_mutex_lock (&self->read_lock);
-  scope->conn = &self->reader;
-  if (snapshot && self->reader.depth == 0 &&
-      sqlite3_exec (self->reader.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+  /* The reader this thread holds already (a nested read), else a free
+   * one, else wait for one. */
+  g_mutex_lock (&self->readers_lock);
+  for (int i = 0; i < OD_SQLITE_READERS && index < 0; i++)
+    if (self->reader_holder[i] == thread)
+      index = i;
+  while (index < 0)
+    {
+      for (int i = 0; i < OD_SQLITE_READERS && index < 0; i++)
+        if (self->reader_holder[i] == NULL)
+          index = i;
+      if (index < 0)
+        g_cond_wait (&self->reader_freed, &self->readers_lock);
+    }
+  self->reader_holder[index] = thread;
+  self->reader_holds[index]++;
+  g_mutex_unlock (&self->readers_lock);
+
+  conn = &self->readers[index];
+  scope->conn = conn;
+  scope->reader = index;
+  if (snapshot && conn->depth == 0 &&
+      sqlite3_exec (conn->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
     scope->snapshot = TRUE;
-  self->reader.depth++;
+  conn->depth++;
 }
 
 void
@@ -387,10 +418,17 @@ _od_sqlite_store_read_end (OdSqliteScope *scope)
       return;
     }
 
-  self->reader.depth--;
+  scope->conn->depth--;
   if (scope->snapshot)
-    sqlite3_exec (self->reader.db, "COMMIT", NULL, NULL, NULL);
-  g_rec_mutex_unlock (&self->read_lock);
+    sqlite3_exec (scope->conn->db, "COMMIT", NULL, NULL, NULL);
+
+  g_mutex_lock (&self->readers_lock);
+  if (--self->reader_holds[scope->reader] == 0)
+    {
+      self->reader_holder[scope->reader] = NULL;
+      g_cond_signal (&self->reader_freed);
+    }
+  g_mutex_unlock (&self->readers_lock);
 }
 
 /* OdStore: transactions */
@@ -537,6 +575,7 @@ od_sqlite_store_initable_init_impl (GInitable     *initable,
   OdSqliteStore *self = OD_SQLITE_STORE (initable);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *folder = NULL;
+  gboolean ok;
 
   if (self->path == NULL || *self->path == '\0')
     {
@@ -556,11 +595,12 @@ od_sqlite_store_initable_init_impl (GInitable     *initable,
       return FALSE;
     }
 
-  if (!setup_writer (self, &local_error) ||
-      !conn_open (&self->reader, self->path, TRUE, &local_error))
+  ok = setup_writer (self, &local_error);
+  for (guint i = 0; ok && i < OD_SQLITE_READERS; i++)
+    ok = conn_open (&self->readers[i], self->path, TRUE, &local_error);
+  if (!ok)
     {
-      conn_close (&self->writer);
-      conn_close (&self->reader);
+      close_all (self);
       if (g_error_matches (local_error, OD_STORE_ERROR, OD_STORE_ERROR_CORRUPT))
         {
           g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_CORRUPT,
@@ -572,10 +612,12 @@ od_sqlite_store_initable_init_impl (GInitable     *initable,
       return FALSE;
     }
 
-  /* Reads of a large ledger (the plan's snapshot, reports) touch pages
-   * all over the file: mapping it saves a read() and a copy of each. */
-  sqlite3_exec (self->reader.db, "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824",
-                NULL, NULL, NULL);
+  /* No mmap: with several readers each mapping would count the ledger's
+   * pages in the window's RSS again, and on 1M invoices it saved nothing
+   * measurable (plan 0.31 s either way; aging 1.18 s without, 1.33 s
+   * with, and 48 MiB of RSS instead of 368). */
+  for (guint i = 0; i < OD_SQLITE_READERS; i++)
+    sqlite3_exec (self->readers[i].db, "PRAGMA query_only = ON", NULL, NULL, NULL);
 
   /* Overdue's own templates: seeded into a new ledger, refreshed where
    * still unedited after an upgrade. Another program holding the ledger
@@ -584,8 +626,7 @@ od_sqlite_store_initable_init_impl (GInitable     *initable,
     {
       if (!g_error_matches (local_error, OD_STORE_ERROR, OD_STORE_ERROR_BUSY))
         {
-          conn_close (&self->writer);
-          conn_close (&self->reader);
+          close_all (self);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -672,9 +713,9 @@ od_sqlite_store_finalize (GObject *object)
 {
   OdSqliteStore *self = OD_SQLITE_STORE (object);
 
-  conn_close (&self->reader);
-  conn_close (&self->writer);
-  g_rec_mutex_clear (&self->read_lock);
+  close_all (self);
+  g_mutex_clear (&self->readers_lock);
+  g_cond_clear (&self->reader_freed);
   g_rec_mutex_clear (&self->write_lock);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -759,7 +800,8 @@ static void
 od_sqlite_store_init (OdSqliteStore *self)
 {
   g_rec_mutex_init (&self->write_lock);
-  g_rec_mutex_init (&self->read_lock);
+  g_mutex_init (&self->readers_lock);
+  g_cond_init (&self->reader_freed);
 }
 
 /* Public API */
