@@ -84,6 +84,12 @@ void             od_report_risk_free              (OdReportRisk     *self);
 /* The row of @customer_id, or NULL (archived or unknown). */
 OdReportRiskRow *od_report_risk_find              (OdReportRisk     *self,
                                                    gint64            customer_id);
+/* The row of one customer (the same figures, without the ledger's other
+ * rows); NULL without an error when archived or unknown. */
+OdReportRiskRow *od_report_risk_row_for_customer  (OdStore          *store,
+                                                   const GDate      *as_of,
+                                                   gint64            customer_id,
+                                                   GError          **error);
 /* Judges one customer from the store's figures (exposed for the tests). */
 OdReportRiskRow *od_report_risk_row_new           (const OdStoreBehaviourRow *behaviour);
 void             od_report_risk_row_free          (OdReportRiskRow  *row);
