@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "od-ui-format.h"
+#include "od-customer-editor.h"
 #include "od-customer-list.h"
+#include "od-customer-view.h"
 #include "od-customers-page.h"
-#include "od-money.h"
 
 struct _OdCustomersPage
 {
@@ -13,25 +13,22 @@ struct _OdCustomersPage
   OdContext            *context;
   OdCustomerList       *customers;
   GCancellable         *cancellable;
-  GPtrArray            *contact_rows;
+  OdCustomerView       *view;
+  GtkWidget            *editor;       /* weak */
+  GPtrArray            *pending;      /* Pending* deletes waiting on their toast */
 
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkWidget            *detail_pane;
   GtkSearchEntry       *search_entry;
+  GtkToggleButton      *archived_button;
   GtkStack             *stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *empty_page;
   GtkSingleSelection   *selection;
   GtkStack             *detail_stack;
-  AdwPreferencesGroup  *summary_group;
-  AdwPreferencesGroup  *contacts_group;
-  AdwActionRow         *ref_row;
-  AdwActionRow         *address_row;
-  AdwActionRow         *language_row;
-  AdwActionRow         *time_zone_row;
-  AdwActionRow         *credit_row;
-  GtkSwitch            *chase_switch;
+  AdwBin               *view_bin;
 };
 
 G_DEFINE_FINAL_TYPE (OdCustomersPage, od_customers_page, ADW_TYPE_BIN)
@@ -45,122 +42,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  gboolean known = value != NULL && *value != '\0';
-
-  /* Translators: shown where a customer's detail was never entered */
-  adw_action_row_set_subtitle (row, known ? value : _("Not set"));
-}
-
-static void
-clear_contacts (OdCustomersPage *self)
-{
-  for (guint i = 0; i < self->contact_rows->len; i++)
-    adw_preferences_group_remove (self->contacts_group,
-                                  g_ptr_array_index (self->contact_rows, i));
-  g_ptr_array_set_size (self->contact_rows, 0);
-}
-
-static void
-add_contact_row (OdCustomersPage *self,
-                 OdContact       *contact)
-{
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  const char *name = od_contact_get_name (contact);
-  const char *email = od_contact_get_email (contact);
-  const char *phone = od_contact_get_phone (contact);
-  const char *role;
-  g_autofree char *title = NULL;
-  GtkWidget *row;
-
-  role = od_contact_get_role (contact) == OD_CONTACT_ROLE_ESCALATION
-         ? _("Escalation") : _("Billing");
-  /* Translators: a contact's name and role, "Ann Smith (Billing)" */
-  title = g_strdup_printf (_("%s (%s)"), name != NULL && *name != '\0' ? name : _("Unnamed"), role);
-  if (email != NULL && *email != '\0')
-    g_string_append (subtitle, email);
-  if (phone != NULL && *phone != '\0')
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", phone);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_preferences_group_add (self->contacts_group, row);
-  g_ptr_array_add (self->contact_rows, row);
-}
-
-static void
 show_customer (OdCustomersPage *self,
                OdCustomer      *customer)
 {
-  g_autoptr(GString) address = g_string_new (NULL);
-  g_autofree char *credit = NULL;
-  GListModel *contacts;
-  const char *parts[3];
-  guint n;
-
-  clear_contacts (self);
-  if (customer == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  adw_preferences_group_set_title (self->summary_group, od_customer_get_name (customer));
-  set_row_value (self->ref_row, od_customer_get_ref (customer));
-
-  if (od_customer_get_address (customer) != NULL)
-    g_string_append (address, od_customer_get_address (customer));
-  parts[0] = od_customer_get_postcode (customer);
-  parts[1] = od_customer_get_city (customer);
-  parts[2] = od_customer_get_country (customer);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      if (parts[i] == NULL || *parts[i] == '\0')
-        continue;
-      if (address->len > 0)
-        g_string_append (address, i == 1 && parts[0] != NULL && *parts[0] != '\0' ? " " : ", ");
-      g_string_append (address, parts[i]);
-    }
-  set_row_value (self->address_row, address->str);
-  set_row_value (self->language_row, od_customer_get_language (customer));
-  /* Translators: a customer without a time zone of their own */
-  adw_action_row_set_subtitle (self->time_zone_row,
-                               od_customer_get_time_zone (customer) != NULL
-                               ? od_customer_get_time_zone (customer)
-                               : _("The business’s time zone"));
-
-  if (od_customer_get_credit_limit (customer) > 0)
-    {
-      const char *currency = od_customer_get_credit_currency (customer);
-      OdMoney limit = od_money_init (od_customer_get_credit_limit (customer),
-                                     currency != NULL ? currency : "EUR");
-
-      credit = od_ui_format_money (&limit);
-    }
-  /* Translators: a customer without a credit limit */
-  adw_action_row_set_subtitle (self->credit_row, credit != NULL ? credit : _("None"));
-  gtk_switch_set_active (self->chase_switch, od_customer_get_do_not_chase (customer));
-
-  contacts = od_customer_get_contacts (customer);
-  n = g_list_model_get_n_items (contacts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(OdContact) contact = g_list_model_get_item (contacts, i);
-
-      add_contact_row (self, contact);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No contacts"));
-      adw_preferences_group_add (self->contacts_group, row);
-      g_ptr_array_add (self->contact_rows, row);
-    }
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  od_customer_view_set_customer (self->view, customer);
+  gtk_stack_set_visible_child_name (self->detail_stack, customer != NULL ? "detail" : "none");
 }
 
 static void
@@ -191,7 +77,7 @@ on_customers_loaded (GObject      *source,
     {
       adw_status_page_set_title (self->empty_page, _("No Customers Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Import customers from a CSV file with overdue-cli, or add them here once editing arrives."));
+                                       _("Add a customer with the + button, or import them from a CSV file."));
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
@@ -203,6 +89,7 @@ load (OdCustomersPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   query.search = *text != '\0' ? text : NULL;
+  query.include_archived = gtk_toggle_button_get_active (self->archived_button);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->customers)) == 0)
     {
       gtk_spinner_start (self->spinner);
@@ -210,6 +97,344 @@ load (OdCustomersPage *self)
     }
   od_customer_list_load_async (self->customers, &query, self->cancellable,
                                on_customers_loaded, self);
+}
+
+/* Writes: archive, unarchive, delete, each in a worker thread. A delete
+ * waits for its toast: the customer is archived at once (hidden from every
+ * list and from chasing, and undone by unarchiving: same id, same rows),
+ * and deleted for good only when the toast goes away without Undo, or
+ * when the page goes away. A crash in between leaves an archived
+ * customer, never a lost one. */
+
+typedef enum
+{
+  WRITE_ARCHIVE,        /* archived and not chased */
+  WRITE_UNARCHIVE,      /* back as it was before WRITE_ARCHIVE */
+  WRITE_HIDE,           /* archived, for a delete waiting on its toast */
+  WRITE_UNHIDE,
+  WRITE_DELETE,
+} WriteKind;
+
+typedef struct
+{
+  WriteKind kind;
+  gint64    customer_id;
+  gboolean  do_not_chase;   /* before WRITE_ARCHIVE, for WRITE_UNARCHIVE */
+  char     *name;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->name);
+  g_free (write);
+}
+
+typedef struct
+{
+  OdCustomersPage *page;
+  AdwToast        *toast;
+  gint64           customer_id;
+  gboolean         undone;
+  gboolean         done;
+} Pending;
+
+static gboolean
+run_write (OdStore  *store,
+           Write    *write,
+           GError  **error)
+{
+  g_autoptr(OdCustomer) customer = NULL;
+  const char *audit = NULL;
+
+  if (write->kind == WRITE_DELETE)
+    return od_store_delete_customer (store, write->customer_id, error);
+
+  if (!od_store_begin (store, error))
+    return FALSE;
+  if ((customer = od_store_get_customer (store, write->customer_id, error)) == NULL)
+    goto fail;
+  switch (write->kind)
+    {
+    case WRITE_ARCHIVE:
+      od_customer_set_archived (customer, TRUE);
+      od_customer_set_do_not_chase (customer, TRUE);
+      audit = "archive";
+      break;
+    case WRITE_UNARCHIVE:
+      od_customer_set_archived (customer, FALSE);
+      od_customer_set_do_not_chase (customer, write->do_not_chase);
+      audit = "unarchive";
+      break;
+    case WRITE_HIDE:
+      od_customer_set_archived (customer, TRUE);
+      break;
+    case WRITE_UNHIDE:
+      od_customer_set_archived (customer, FALSE);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!od_store_update_customer (store, customer, error) ||
+      (audit != NULL && !od_store_add_audit (store, write->customer_id, 0, audit, NULL, error)) ||
+      !od_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  od_store_rollback (store);
+  return FALSE;
+}
+
+/* Runs in a worker thread. */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  OdContext *context = source_object;
+  g_autoptr(GError) error = NULL;
+
+  if (!run_write (od_context_get_store (context), task_data, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void on_archive_undo (AdwToast *toast, Write *write);
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  OdContext *context = OD_CONTEXT (source);
+  Write *write = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  /* The page may be gone (a delete committed as the window closed). */
+  OdCustomersPage *self = user_data != NULL ? OD_CUSTOMERS_PAGE (user_data) : NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Could not change customer %" G_GINT64_FORMAT ": %s",
+                 write->customer_id, error->message);
+      if (self != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+        }
+    }
+  else if (self != NULL && write->kind == WRITE_ARCHIVE)
+    {
+      g_autofree char *escaped = g_markup_escape_text (write->name, -1);
+      AdwToast *toast;
+      Write *undo = g_new0 (Write, 1);
+
+      /* Translators: %s is the customer's name */
+      toast = adw_toast_new_format (_("%s archived"), escaped);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      undo->kind = WRITE_UNARCHIVE;
+      undo->customer_id = write->customer_id;
+      undo->do_not_chase = write->do_not_chase;
+      g_object_set_data (G_OBJECT (toast), "od-page", self);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo),
+                             undo, (GClosureNotify) write_free, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  od_context_ledger_changed (context);
+  if (self != NULL)
+    g_object_unref (self);
+}
+
+static void
+start_write (OdCustomersPage *self,
+             OdContext       *context,
+             Write           *write)
+{
+  g_autoptr(GTask) task = NULL;
+  Write *copy = g_memdup2 (write, sizeof *write);
+
+  copy->name = g_strdup (write->name);
+  task = g_task_new (context, NULL, on_written, self != NULL ? g_object_ref (self) : NULL);
+  g_task_set_source_tag (task, start_write);
+  g_task_set_task_data (task, copy, (GDestroyNotify) write_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+on_archive_undo (AdwToast *toast,
+                 Write    *write)
+{
+  OdCustomersPage *self = g_object_get_data (G_OBJECT (toast), "od-page");
+
+  if (self != NULL)
+    start_write (self, self->context, write);
+}
+
+/* The toast's Undo button (customers.undo-delete, the customer's id). */
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  OdCustomersPage *self = OD_CUSTOMERS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (self->pending, i);
+      Write write = { WRITE_UNHIDE, id, FALSE, NULL };
+
+      if (pending->customer_id != id || pending->done)
+        continue;
+      pending->undone = TRUE;
+      pending->done = TRUE;
+      start_write (self, self->context, &write);
+      adw_toast_dismiss (pending->toast);
+      return;
+    }
+}
+
+static void
+on_delete_dismissed (AdwToast *toast,
+                     Pending  *pending)
+{
+  Write write = { WRITE_DELETE, pending->customer_id, FALSE, NULL };
+  OdCustomersPage *self = pending->page;
+
+  if (!pending->done)
+    {
+      pending->done = TRUE;
+      start_write (self, self->context, &write);
+    }
+  g_ptr_array_remove (self->pending, pending);
+}
+
+static void
+offer_undo_delete (OdCustomersPage *self,
+                   gint64           customer_id)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->page = self;
+  pending->customer_id = customer_id;
+  pending->toast = adw_toast_new (_("Customer deleted"));
+  adw_toast_set_button_label (pending->toast, _("_Undo"));
+  adw_toast_set_priority (pending->toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_action_name (pending->toast, "customers.undo-delete");
+  adw_toast_set_action_target_value (pending->toast, g_variant_new_int64 (customer_id));
+  g_signal_connect (pending->toast, "dismissed", G_CALLBACK (on_delete_dismissed), pending);
+  g_ptr_array_add (self->pending, pending);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
+}
+
+/* Delete: first how many invoices refer to the customer, in a thread. */
+
+typedef struct
+{
+  gint64  customer_id;
+  char   *name;
+  gboolean do_not_chase;
+  gint64  n_invoices;
+} DeleteCheck;
+
+static void
+delete_check_free (DeleteCheck *check)
+{
+  g_free (check->name);
+  g_free (check);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  OdCustomersPage *self = source_object;
+  DeleteCheck *check = task_data;
+  OdInvoiceQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  Write hide = { WRITE_HIDE, check->customer_id, FALSE, NULL };
+
+  query.filter = OD_INVOICE_FILTER_ALL;
+  query.customer_id = check->customer_id;
+  check->n_invoices = od_store_count_invoices (od_context_get_store (self->context), &query, &error);
+  if (check->n_invoices < 0 ||
+      (check->n_invoices == 0 && !run_write (od_context_get_store (self->context), &hide, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_refusal_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     OdCustomersPage  *self)
+{
+  DeleteCheck *check = g_object_get_data (G_OBJECT (dialog), "od-check");
+  Write write = { WRITE_ARCHIVE, check->customer_id, check->do_not_chase, check->name };
+
+  if (g_strcmp0 (response, "archive") == 0)
+    start_write (self, self->context, &write);
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  OdCustomersPage *self = OD_CUSTOMERS_PAGE (source);
+  DeleteCheck *check = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  DeleteCheck *copy;
+  GtkRoot *root;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_cancellable_is_cancelled (self->cancellable))
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+        }
+      return;
+    }
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (check->n_invoices == 0)
+    {
+      show_customer (self, NULL);
+      offer_undo_delete (self, check->customer_id);
+      od_context_ledger_changed (self->context);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       NULL, NULL));
+  /* Translators: "Acme has 4 invoices." (the customer's name) */
+  adw_message_dialog_format_heading (dialog,
+                                     g_dngettext (GETTEXT_PACKAGE, "%s has %" G_GINT64_FORMAT " invoice.",
+                                                  "%s has %" G_GINT64_FORMAT " invoices.",
+                                                  (gulong) check->n_invoices),
+                                     check->name, check->n_invoices);
+  adw_message_dialog_set_body (dialog,
+                               _("A customer with invoices cannot be deleted. Archive it instead "
+                                 "to hide it from lists and stop chasing; its invoices stay in the "
+                                 "ledger and the reports."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "archive", _("_Archive"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "archive");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  copy = g_memdup2 (check, sizeof *check);
+  copy->name = g_strdup (check->name);
+  g_object_set_data_full (G_OBJECT (dialog), "od-check", copy, (GDestroyNotify) delete_check_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_refusal_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Callbacks */
@@ -223,7 +448,14 @@ on_search_changed (OdCustomersPage *self)
 static void
 on_selected_changed (OdCustomersPage *self)
 {
-  show_customer (self, gtk_single_selection_get_selected_item (self->selection));
+  OdCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
+  OdCustomer *shown = od_customer_view_get_customer (self->view);
+
+  /* A reload keeps the selection: keep what the view shows. */
+  if (customer == NULL ||
+      (shown != NULL && od_customer_get_id (shown) == od_customer_get_id (customer)))
+    return;
+  show_customer (self, customer);
 }
 
 static void
@@ -231,6 +463,70 @@ on_list_activate (OdCustomersPage *self,
                   guint            position)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+on_editor_saved (OdCustomersPage *self,
+                 OdCustomer      *customer)
+{
+  show_customer (self, customer);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+open_editor (OdCustomersPage *self,
+             OdCustomer      *customer)
+{
+  OdCustomerEditor *editor = od_customer_editor_new (self->context, customer);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_editor (OD_CUSTOMERS_PAGE (widget), NULL);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  OdCustomersPage *self = OD_CUSTOMERS_PAGE (widget);
+  OdCustomer *customer = od_customer_view_get_customer (self->view);
+
+  if (customer != NULL)
+    open_editor (self, customer);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdCustomersPage *self = OD_CUSTOMERS_PAGE (widget);
+  OdCustomer *customer = od_customer_view_get_customer (self->view);
+  g_autoptr(GTask) task = NULL;
+  DeleteCheck *check;
+
+  if (customer == NULL)
+    return;
+  check = g_new0 (DeleteCheck, 1);
+  check->customer_id = od_customer_get_id (customer);
+  check->name = g_strdup (od_customer_get_name (customer));
+  check->do_not_chase = od_customer_get_do_not_chase (customer);
+  task = g_task_new (self, NULL, on_counted, NULL);
+  g_task_set_source_tag (task, delete_activated);
+  g_task_set_task_data (task, check, (GDestroyNotify) delete_check_free);
+  g_task_run_in_thread (task, count_thread);
 }
 
 static void
@@ -254,6 +550,8 @@ od_customers_page_constructed (GObject *object)
 
   self->customers = od_customer_list_new (od_context_get_store (self->context));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->customers));
+  self->view = od_customer_view_new (self->context);
+  adw_bin_set_child (self->view_bin, GTK_WIDGET (self->view));
   load (self);
 }
 
@@ -300,12 +598,36 @@ od_customers_page_dispose (GObject *object)
 
   /* Nothing may call back into a page that is going away. */
   g_cancellable_cancel (self->cancellable);
-  g_ptr_array_set_size (self->contact_rows, 0);
+
+  /* Deletes still waiting on their toast are committed now: the window is
+   * closing, so Undo is no longer on offer. One small write, on purpose on
+   * this thread: a worker might not finish before the process ends (an
+   * unfinished one would leave the customer archived, not lost). */
+  while (self->pending->len > 0)
+    {
+      Pending *pending = g_ptr_array_index (self->pending, 0);
+      g_autoptr(GError) error = NULL;
+
+      g_signal_handlers_disconnect_by_data (pending->toast, pending);
+      if (!pending->done &&
+          !od_store_delete_customer (od_context_get_store (self->context), pending->customer_id, &error))
+        g_warning ("Could not delete customer %" G_GINT64_FORMAT ": %s",
+                   pending->customer_id, error->message);
+      g_ptr_array_remove_index (self->pending, 0);
+    }
+  g_clear_weak_pointer (&self->editor);
   /* AdwBin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_CUSTOMERS_PAGE);
 
   G_OBJECT_CLASS (od_customers_page_parent_class)->dispose (object);
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->toast);
+  g_free (pending);
 }
 
 static void
@@ -316,7 +638,7 @@ od_customers_page_finalize (GObject *object)
   g_clear_object (&self->customers);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (od_customers_page_parent_class)->finalize (object);
 }
@@ -343,28 +665,29 @@ od_customers_page_class_init (OdCustomersPageClass *klass)
   g_type_ensure (OD_TYPE_CUSTOMER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, archived_button);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, summary_group);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, contacts_group);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, ref_row);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, address_row);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, language_row);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, time_zone_row);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, credit_row);
-  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, chase_switch);
+  gtk_widget_class_bind_template_child (widget_class, OdCustomersPage, view_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
   gtk_widget_class_install_action (widget_class, "customers.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "customers.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "customers.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "customers.undo-delete", "x", undo_delete_activated);
+  /* Ctrl+N while the page shows (the window's other pages have their own). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "customers.new", NULL);
 }
 
 static void
@@ -373,7 +696,7 @@ od_customers_page_init (OdCustomersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->contact_rows = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
@@ -418,10 +741,20 @@ od_customers_page_focus_search (OdCustomersPage *self)
 void
 od_customers_page_reload (OdCustomersPage *self)
 {
+  OdCustomer *shown;
+
   g_return_if_fail (OD_IS_CUSTOMERS_PAGE (self));
 
   od_customer_list_invalidate (self->customers);
   load (self);
+  /* The customer shown may have changed too. */
+  shown = od_customer_view_get_customer (self->view);
+  if (shown != NULL)
+    {
+      g_autoptr(OdCustomer) again = g_object_ref (shown);
+
+      od_customer_view_set_customer (self->view, again);
+    }
 }
 
 void
@@ -431,5 +764,30 @@ od_customers_page_select (OdCustomersPage *self,
   g_return_if_fail (OD_IS_CUSTOMERS_PAGE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
+  show_customer (self, gtk_single_selection_get_selected_item (self->selection));
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+OdCustomerView *
+od_customers_page_get_view (OdCustomersPage *self)
+{
+  g_return_val_if_fail (OD_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->view;
+}
+
+GtkWidget *
+od_customers_page_get_editor (OdCustomersPage *self)
+{
+  g_return_val_if_fail (OD_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+gboolean
+od_customers_page_is_loading (OdCustomersPage *self)
+{
+  g_return_val_if_fail (OD_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  return od_customer_view_is_loading (self->view);
 }
