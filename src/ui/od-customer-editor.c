@@ -584,7 +584,8 @@ od_customer_editor_init (OdCustomerEditor *self)
   for (Field f = 0; f < N_FIELDS; f++)
     {
       GtkWidget *entry = adw_entry_row_new ();
-      GtkWidget *message_row = gtk_list_box_row_new ();
+      /* A preferences row, so that the group keeps it under its field. */
+      GtkWidget *message_row = adw_preferences_row_new ();
       GtkWidget *message = gtk_label_new (NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[f].title));
