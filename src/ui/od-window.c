@@ -145,6 +145,39 @@ search_activated (GtkWidget  *widget,
   od_invoices_page_focus_search (self->invoices_page);
 }
 
+/* win.show-invoice NUMBER (the customer page's invoices): the Invoices
+ * page searched for it, opening it once the search has found it. */
+static gboolean
+open_found_invoice (gpointer user_data)
+{
+  OdWindow *self = OD_WINDOW (user_data);
+  GListModel *invoices = od_invoices_page_get_invoices (self->invoices_page);
+  const char *number = g_object_get_data (user_data, "od-show-invoice");
+  g_autoptr(OdInvoice) first = NULL;
+
+  if (od_invoices_page_is_loading (self->invoices_page))
+    return G_SOURCE_CONTINUE;
+  first = g_list_model_get_n_items (invoices) > 0 ? g_list_model_get_item (invoices, 0) : NULL;
+  if (first != NULL && g_strcmp0 (od_invoice_get_number (first), number) == 0)
+    od_invoices_page_open (self->invoices_page, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_invoice_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+
+  g_object_set_data_full (G_OBJECT (self), "od-show-invoice",
+                          g_variant_dup_string (parameter, NULL), g_free);
+  od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
+  od_invoices_page_set_search (self->invoices_page, g_variant_get_string (parameter, NULL));
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 50, open_found_invoice,
+                      g_object_ref (self), g_object_unref);
+}
+
 static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -296,6 +329,7 @@ od_window_class_init (OdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-invoice", "s", show_invoice_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
