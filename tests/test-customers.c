@@ -226,6 +226,20 @@ n_chased (OdStore *store,
   return n;
 }
 
+typedef struct
+{
+  OdInvoicesPage *page;
+  gint64          id;
+} InvoiceWait;
+
+static gboolean
+invoice_opened (gpointer data)
+{
+  InvoiceWait *wait = data;
+
+  return od_invoice_view_get_id (od_invoices_page_get_view (wait->page)) == wait->id;
+}
+
 static void
 test_customers_detail (Fixture       *fixture,
                        gconstpointer  data)
@@ -238,6 +252,7 @@ test_customers_detail (Fixture       *fixture,
   OdCustomerView *view;
   OdWindow *window;
   OdInvoiceQuery query = { 0 };
+  InvoiceWait invoice_wait = { NULL, 0 };
   GDate today;
 
   /* The customer the report judges gravest, with the most reasons. */
@@ -285,6 +300,20 @@ test_customers_detail (Fixture       *fixture,
                      ==, expected->customer_id);
 
   screenshots (GTK_WIDGET (window), "customer-detail-wide");
+
+  /* Clicking an invoice opens it in the Invoices page. */
+  {
+    OdInvoice *invoice = g_ptr_array_index (od_customer_view_get_invoices (view), 0);
+    OdInvoicesPage *invoices = od_window_get_invoices_page (window);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.show-invoice", "s", od_invoice_get_number (invoice));
+    g_assert_cmpstr (od_window_get_visible_page (window), ==, "invoices");
+    invoice_wait.page = invoices;
+    invoice_wait.id = od_invoice_get_id (invoice);
+    wait_until (invoice_opened, &invoice_wait);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+    od_invoices_page_set_search (invoices, "");
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
   settle (300);
   screenshots (GTK_WIDGET (window), "customer-detail-narrow");
