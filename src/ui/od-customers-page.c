@@ -529,6 +529,18 @@ delete_activated (GtkWidget  *widget,
   g_task_run_in_thread (task, count_thread);
 }
 
+/* Ctrl+N from anywhere in the window while this page shows. */
+static gboolean
+new_shortcut (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  open_editor (OD_CUSTOMERS_PAGE (widget), NULL);
+  return TRUE;
+}
+
 static void
 show_list_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -686,14 +698,21 @@ od_customers_page_class_init (OdCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "customers.undo-delete", "x", undo_delete_activated);
-  /* Ctrl+N while the page shows (the window's other pages have their own). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "customers.new", NULL);
 }
 
 static void
 od_customers_page_init (OdCustomersPage *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (new_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->cancellable = g_cancellable_new ();
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
