@@ -226,6 +226,24 @@ n_chased (OdStore *store,
   return n;
 }
 
+/* The first widget under @root of the type named @type_name. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 typedef struct
 {
   OdInvoicesPage *page;
@@ -300,6 +318,40 @@ test_customers_detail (Fixture       *fixture,
                      ==, expected->customer_id);
 
   screenshots (GTK_WIDGET (window), "customer-detail-wide");
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (view), "GtkScrolledWindow"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    gtk_adjustment_set_value (adjustment, 900);
+    screenshots (GTK_WIDGET (window), "customer-detail-lower-wide");
+    gtk_adjustment_set_value (adjustment, 1800);
+    screenshots (GTK_WIDGET (window), "customer-detail-bottom-wide");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
+  /* The ladder: the business's always (a copy of its own), then back. */
+  {
+    AdwComboRow *ladder = ADW_COMBO_ROW (find_widget (GTK_WIDGET (view), "OdCustomerPolicyRow"));
+    g_autoptr(OdPolicy) own = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (ladder), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ladder)), >=, 2);
+    adw_combo_row_set_selected (ladder, 1);
+    wait_until (view_idle, view);
+    own = od_store_get_policy (fixture->s, expected->customer_id, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (own);
+    g_clear_object (&own);
+    settle (200);
+    wait_until (view_idle, view);
+    g_assert_cmpuint (adw_combo_row_get_selected (ladder), ==,
+                      g_list_model_get_n_items (adw_combo_row_get_model (ladder)) - 1);
+    adw_combo_row_set_selected (ladder, 0);
+    wait_until (view_idle, view);
+    own = od_store_get_policy (fixture->s, expected->customer_id, &error);
+    g_assert_no_error (error);
+    g_assert_null (own);
+  }
 
   /* Clicking an invoice opens it in the Invoices page. */
   {

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "od-customer-policy-row.h"
 #include "od-customer-view.h"
 #include "od-money.h"
 #include "od-ui-format.h"
@@ -38,7 +39,7 @@ struct _OdCustomerView
   AdwActionRow         *promises_row;
   AdwActionRow         *credit_row;
   AdwPreferencesGroup  *contacts_group;
-  AdwActionRow         *policy_row;
+  OdCustomerPolicyRow  *policy_row;
   GtkSwitch            *chase_switch;
   AdwExpanderRow       *opt_out_row;
   GtkSwitch            *channel_switches[4];
@@ -69,7 +70,6 @@ typedef struct
   GPtrArray       *invoices;       /* OdInvoice*, latest due first */
   gint64           n_invoices;
   GPtrArray       *messages;       /* char* title, char* subtitle pairs, latest first */
-  char            *policy_name;
 } Detail;
 
 static void
@@ -79,7 +79,6 @@ detail_free (Detail *detail)
   g_clear_pointer (&detail->risk, od_report_risk_row_free);
   g_clear_pointer (&detail->invoices, g_ptr_array_unref);
   g_clear_pointer (&detail->messages, g_ptr_array_unref);
-  g_free (detail->policy_name);
   g_free (detail);
 }
 
@@ -296,7 +295,6 @@ show_detail (OdCustomerView *self,
     /* Translators: a customer without a credit limit */
     adw_action_row_set_subtitle (self->credit_row, _("None"));
 
-  set_value (self->policy_row, detail->policy_name);
 
   g_clear_pointer (&self->invoices, g_ptr_array_unref);
   self->invoices = g_steal_pointer (&detail->invoices);
@@ -384,7 +382,6 @@ read_thread (GTask        *task,
   OdStore *store = od_context_get_store (OD_CUSTOMER_VIEW (source_object)->context);
   g_autoptr(Detail) detail = g_new0 (Detail, 1);
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(OdPolicy) policy = NULL;
   g_autoptr(GError) error = NULL;
   OdInvoiceQuery query = { 0 };
   GDate today;
@@ -401,14 +398,12 @@ read_thread (GTask        *task,
       (detail->invoices = od_store_load_invoices (store, (const gint64 *) ids->data,
                                                   MIN (ids->len, MAX_ROWS), &error)) == NULL ||
       !od_store_foreach_communication (store, detail->customer_id, 0, collect_message,
-                                       detail->messages, &error) ||
-      (policy = od_store_get_effective_policy (store, detail->customer_id, &error)) == NULL)
+                                       detail->messages, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   detail->n_invoices = ids->len;
-  detail->policy_name = g_strdup (od_policy_get_name (policy));
   detail->risk = od_report_risk_row_for_customer (store, &today, detail->customer_id, &error);
   if (error != NULL)
     {
@@ -699,6 +694,7 @@ od_customer_view_class_init (OdCustomerViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OD_TYPE_CUSTOMER_POLICY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-customer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, page);
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, summary_group);
@@ -771,6 +767,8 @@ od_customer_view_set_customer (OdCustomerView *self,
     return;
   show_static (self);
   read_customer (self);
+  od_customer_policy_row_set_customer (self->policy_row, self->context,
+                                       od_customer_get_id (customer), od_customer_get_ref (customer));
 }
 
 OdCustomer *
@@ -786,7 +784,7 @@ od_customer_view_is_loading (OdCustomerView *self)
 {
   g_return_val_if_fail (OD_IS_CUSTOMER_VIEW (self), FALSE);
 
-  return self->busy > 0;
+  return self->busy > 0 || od_customer_policy_row_is_busy (self->policy_row);
 }
 
 const OdReportRiskRow *
