@@ -62,6 +62,7 @@ find_open_invoice (OdCli       *cli,
     }
   if (od_invoice_get_status (invoice) != OD_INVOICE_STATUS_OPEN)
     {
+      /* Translators: the third %s is the status as the CSV spells it: paid or void */
       g_printerr (_("%s: invoice “%s” is %s, not open: there is nothing to chase\n"),
                   cli->program, number,
                   od_invoice_status_to_string (od_invoice_get_status (invoice)));

@@ -17,6 +17,7 @@ print_dry_run (GPtrArray *entries,
       g_autofree char *to = od_outbox_payload_get (entry->payload, "to");
 
       g_print ("%s  %-6s  %s  %s%s\n",
+               /* Translators: "review" and "send  " start each line: give both the same width */
                entry->state == OD_OUTBOX_STATE_AWAITING_REVIEW ? _("review") : _("send  "),
                od_channel_to_string (entry->channel), subject != NULL ? subject : "",
                to != NULL ? "→ " : "", to != NULL ? to : "");

@@ -81,11 +81,13 @@ render_pdf (OdEmailDeliverer  *self,
   if (row->invoices != NULL && g_strv_length (row->invoices) == 1)
     {
       ok = od_pdf_write_invoice (self->store, row->invoices[0], stream, error);
+      /* Translators: the start of an attached PDF's file name, "invoice-2026-0142.pdf" */
       *filename = g_strdup_printf ("%s-%s.pdf", _("invoice"), row->invoices[0]);
     }
   else
     {
       ok = od_pdf_write_statement (self->store, row->customer_ref, NULL, stream, error);
+      /* Translators: the start of an attached PDF's file name, "statement-C004.pdf" */
       *filename = g_strdup_printf ("%s-%s.pdf", _("statement"), row->customer_ref);
     }
   if (!ok || !g_output_stream_close (stream, NULL, error))

@@ -35,6 +35,7 @@ od_manual_deliverer_deliver (OdDeliverer  *deliverer,
     case OD_CHANNEL_NONE:
     default:
       delivery->outcome = OD_DELIVERY_PERMANENT;
+      /* Translators: %s is a channel as the CLI spells it: email or sms */
       delivery->detail = g_strdup_printf (_("A %s cannot be handed to a person"),
                                           od_channel_to_string (row->channel));
       break;

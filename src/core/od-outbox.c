@@ -509,6 +509,7 @@ od_outbox_deliver_due (OdOutbox          *self,
           else
             {
               delivery.outcome = OD_DELIVERY_TEMPORARY;
+              /* Translators: %s is a channel as the CLI spells it: email or sms */
               delivery.detail = g_strdup_printf (_("No %s account is set up"),
                                                  od_channel_to_string (row->channel));
             }
