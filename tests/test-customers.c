@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "od-customer-editor.h"
 #include "od-customer-view.h"
@@ -288,6 +289,21 @@ test_customers_detail (Fixture       *fixture,
   g_assert_nonnull (expected);
   g_assert_cmpint (expected->level, ==, OD_RISK_HIGH);
 
+  /* Two lines of its communications log (the demo has sent nothing yet),
+   * written as the outbox writes them. */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO communications (customer_id, invoice_id, channel, at, summary, outcome) VALUES"
+      " (%" G_GINT64_FORMAT ", NULL, 'email', '2026-11-02T09:00:00Z', 'Statement of account', 'delivered'),"
+      " (%" G_GINT64_FORMAT ", NULL, 'call', '2026-11-10T14:30:00Z', 'Promised to pay on Friday', 'promise')",
+      expected->customer_id, expected->customer_id);
+
+    g_assert_cmpint (sqlite3_open (od_sqlite_store_get_path (fixture->store), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
   window = open_customers (fixture, 1200);
   select_customer (window, expected->customer_id);
   view = od_customers_page_get_view (od_window_get_customers_page (window));
@@ -307,6 +323,8 @@ test_customers_detail (Fixture       *fixture,
   g_assert_cmpint (shown->promise_kept_bp, ==, expected->promise_kept_bp);
   g_assert_true (shown->avg_days_beyond == expected->avg_days_beyond ||
                  (isnan (shown->avg_days_beyond) && isnan (expected->avg_days_beyond)));
+
+  g_assert_cmpuint (od_customer_view_get_n_messages (view), ==, 2);
 
   /* Its invoices, and only its. */
   query.customer_id = expected->customer_id;

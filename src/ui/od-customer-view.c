@@ -63,13 +63,33 @@ static const OdChannel channels[4] = {
 
 typedef struct
 {
+  char      *title;
+  char      *channel;     /* translated */
+  char      *invoice;     /* may be NULL */
+  char      *outcome;     /* translated; may be NULL */
+  GDateTime *at;          /* local */
+} Message;
+
+static void
+message_free (Message *message)
+{
+  g_free (message->title);
+  g_free (message->channel);
+  g_free (message->invoice);
+  g_free (message->outcome);
+  g_date_time_unref (message->at);
+  g_free (message);
+}
+
+typedef struct
+{
   gint64           customer_id;
   guint            generation;
   OdCustomer      *customer;
   OdReportRiskRow *risk;
   GPtrArray       *invoices;       /* OdInvoice*, latest due first */
   gint64           n_invoices;
-  GPtrArray       *messages;       /* char* title, char* subtitle pairs, latest first */
+  GPtrArray       *messages;       /* Message*, latest first */
 } Detail;
 
 static void
@@ -332,12 +352,49 @@ show_detail (OdCustomerView *self,
   if (self->invoices->len == 0)
     add_row (self, self->invoices_group, _("No invoices"), NULL, NULL);
 
-  self->n_messages = detail->messages->len / 2;
-  for (guint i = 0; i + 1 < detail->messages->len; i += 2)
-    add_row (self, self->history_group, g_ptr_array_index (detail->messages, i),
-             g_ptr_array_index (detail->messages, i + 1), NULL);
+  self->n_messages = detail->messages->len;
+  for (guint i = 0; i < detail->messages->len; i++)
+    {
+      Message *message = g_ptr_array_index (detail->messages, i);
+      g_autoptr(GString) subtitle = g_string_new (message->channel);
+      g_autofree char *date = NULL;
+      g_autofree char *time = g_date_time_format (message->at, "%H:%M");
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (message->at),
+                      g_date_time_get_month (message->at), g_date_time_get_year (message->at));
+      date = od_ui_format_date (&day);
+      g_string_append_printf (subtitle, " · %s %s", date, time);
+      if (message->invoice != NULL)
+        g_string_append_printf (subtitle, " · %s", message->invoice);
+      if (message->outcome != NULL)
+        g_string_append_printf (subtitle, " · %s", message->outcome);
+      add_row (self, self->history_group, message->title, subtitle->str, NULL);
+    }
   if (self->n_messages == 0)
     add_row (self, self->history_group, _("Nothing sent yet"), NULL, NULL);
+}
+
+static const char *
+outcome_text (const char *outcome)
+{
+  static const struct { const char *id; const char *text; } outcomes[] = {
+    /* Translators: what came of a message or call, in the customer's history */
+    { "sent", N_("sent") },
+    { "delivered", N_("delivered") },
+    { "failed", N_("failed") },
+    { "paid", N_("paid") },
+    { "promise", N_("promised to pay") },
+    { "dispute", N_("disputed") },
+    { "no-answer", N_("no answer") },
+    { "other", N_("other") },
+  };
+
+  for (guint i = 0; outcome != NULL && i < G_N_ELEMENTS (outcomes); i++)
+    if (g_str_equal (outcome, outcomes[i].id))
+      return _(outcomes[i].text);
+  return outcome;
 }
 
 /* Runs in a worker thread. */
@@ -347,10 +404,8 @@ collect_message (const OdStoreCommunication  *row,
                  GError                     **error)
 {
   GPtrArray *messages = user_data;
-  g_autoptr(GDateTime) local = g_date_time_to_local (row->at);
-  g_autofree char *when = g_date_time_format (local, "%x %H:%M");
+  Message *message = g_new0 (Message, 1);
   const char *channel;
-  char *title;
 
   switch (row->channel)
     {
@@ -359,17 +414,15 @@ collect_message (const OdStoreCommunication  *row,
     case OD_CHANNEL_CALL: channel = _("Call"); break;
     default: channel = _("Email"); break;
     }
-  title = row->summary != NULL && *row->summary != '\0'
-          ? g_strdup (row->summary) : g_strdup (channel);
+  message->title = g_strdup (row->summary != NULL && *row->summary != '\0' ? row->summary : channel);
+  message->channel = g_strdup (channel);
+  message->invoice = g_strdup (row->invoice_number);
+  message->outcome = g_strdup (outcome_text (row->outcome));
+  message->at = g_date_time_to_local (row->at);
   /* The latest first, at most MAX_ROWS of them. */
-  g_ptr_array_insert (messages, 0, g_strdup_printf ("%s · %s%s%s%s%s", channel, when,
-                                                     row->invoice_number != NULL ? " · " : "",
-                                                     row->invoice_number != NULL ? row->invoice_number : "",
-                                                     row->outcome != NULL ? " · " : "",
-                                                     row->outcome != NULL ? row->outcome : ""));
-  g_ptr_array_insert (messages, 0, title);
-  if (messages->len > 2 * MAX_ROWS)
-    g_ptr_array_set_size (messages, 2 * MAX_ROWS);
+  g_ptr_array_insert (messages, 0, message);
+  if (messages->len > MAX_ROWS)
+    g_ptr_array_set_size (messages, MAX_ROWS);
   return TRUE;
 }
 
@@ -392,7 +445,7 @@ read_thread (GTask        *task,
   query.sort = OD_INVOICE_SORT_DUE_DATE;
   query.descending = TRUE;
   query.customer_id = detail->customer_id;
-  detail->messages = g_ptr_array_new_with_free_func (g_free);
+  detail->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   if ((detail->customer = od_store_get_customer (store, detail->customer_id, &error)) == NULL ||
       (ids = od_store_query_invoice_ids (store, &query, &error)) == NULL ||
       (detail->invoices = od_store_load_invoices (store, (const gint64 *) ids->data,
