@@ -28,6 +28,7 @@ struct _OdCustomerView
 
   AdwPreferencesPage   *page;
   AdwPreferencesGroup  *summary_group;
+  GtkWidget            *unarchive_button;
   AdwActionRow         *ref_row;
   AdwActionRow         *address_row;
   AdwActionRow         *language_row;
@@ -169,6 +170,7 @@ show_static (OdCustomerView *self)
   adw_preferences_group_set_description (self->summary_group,
                                          od_customer_get_archived (customer)
                                          ? _("Archived: hidden from lists and not chased") : NULL);
+  gtk_widget_set_visible (self->unarchive_button, od_customer_get_archived (customer));
   set_value (self->ref_row, od_customer_get_ref (customer));
   if (od_customer_get_address (customer) != NULL)
     g_string_append (address, od_customer_get_address (customer));
@@ -751,6 +753,7 @@ od_customer_view_class_init (OdCustomerViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-customer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, page);
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, OdCustomerView, unarchive_button);
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, ref_row);
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, address_row);
   gtk_widget_class_bind_template_child (widget_class, OdCustomerView, language_row);

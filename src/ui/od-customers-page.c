@@ -542,6 +542,22 @@ new_shortcut (GtkWidget *widget,
 }
 
 static void
+unarchive_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OdCustomersPage *self = OD_CUSTOMERS_PAGE (widget);
+  OdCustomer *customer = od_customer_view_get_customer (self->view);
+  Write write = { WRITE_UNHIDE, 0, FALSE, NULL };
+
+  /* Do-not-chase stays as archiving left it: the owner turns it off. */
+  if (customer == NULL)
+    return;
+  write.customer_id = od_customer_get_id (customer);
+  start_write (self, self->context, &write);
+}
+
+static void
 show_list_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -698,6 +714,7 @@ od_customers_page_class_init (OdCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "customers.undo-delete", "x", undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "customers.unarchive", NULL, unarchive_activated);
 }
 
 static void
