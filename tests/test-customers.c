@@ -467,6 +467,21 @@ test_customers_create_edit (Fixture       *fixture,
   g_assert_cmpint (od_customer_get_id (od_customer_view_get_customer (od_customers_page_get_view (page))),
                    ==, od_customer_get_id (stored));
 
+  /* A second billing contact (as an import writes it), which the editor
+   * does not show and must keep. */
+  {
+    g_autoptr(OdContact) second = od_contact_new ();
+
+    od_contact_set_name (second, "Accounts desk");
+    od_contact_set_email (second, "accounts@birch.example");
+    od_customer_add_contact (stored, second);
+    od_store_update_customer (fixture->s, stored, &error);
+    g_assert_no_error (error);
+    od_context_ledger_changed (fixture->context);
+    settle (100);
+    wait_until (view_idle, od_customers_page_get_view (page));
+  }
+
   /* Edit: the draft starts from what is stored. */
   gtk_widget_activate_action (GTK_WIDGET (page), "customers.edit", NULL);
   editor = OD_CUSTOMER_EDITOR (od_customers_page_get_editor (page));
@@ -487,6 +502,9 @@ test_customers_create_edit (Fixture       *fixture,
   g_assert_cmpstr (od_customer_get_name (stored), ==, "Birch & Sons");
   g_assert_cmpstr (od_customer_get_country (stored), ==, "AT");
   g_assert_cmpint (od_customer_get_credit_limit (stored), ==, 250050);
+  g_assert_cmpuint (g_list_model_get_n_items (od_customer_get_contacts (stored)), ==, 2);
+  billing = od_customer_get_contact_for_role (stored, OD_CONTACT_ROLE_BILLING);
+  g_assert_cmpstr (od_contact_get_email (billing), ==, "ada@birch.example");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -294,6 +294,24 @@ build_customer (OdCustomerEditor *self)
     od_customer_add_contact (customer, billing);
   if (escalation != NULL)
     od_customer_add_contact (customer, escalation);
+  /* Contacts beyond the first of each role (imported ones) are kept as
+   * they are: the editor shows one of each. */
+  if (self->original != NULL)
+    {
+      GListModel *contacts = od_customer_get_contacts (self->original);
+      gboolean seen[2] = { FALSE, FALSE };
+
+      for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+        {
+          g_autoptr(OdContact) contact = g_list_model_get_item (contacts, i);
+          guint role = od_contact_get_role (contact) == OD_CONTACT_ROLE_ESCALATION ? 1 : 0;
+
+          if (!seen[role])
+            seen[role] = TRUE;
+          else
+            od_customer_add_contact (customer, contact);
+        }
+    }
   return g_steal_pointer (&customer);
 }
 
