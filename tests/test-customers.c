@@ -388,6 +388,8 @@ test_customers_detail (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
   settle (300);
   screenshots (GTK_WIDGET (window), "customer-detail-narrow");
+  gtk_widget_activate_action (GTK_WIDGET (od_window_get_customers_page (window)), "customers.show-list", NULL);
+  screenshots (GTK_WIDGET (window), "customers-list-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -440,6 +442,11 @@ test_customers_create_edit (Fixture       *fixture,
   g_assert_null (od_customer_editor_get_error (editor, "credit-limit"));
   settle (200);
   save_screenshot (GTK_WIDGET (editor), "customer-editor-invalid-light");
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 640);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (300);
+  save_screenshot (GTK_WIDGET (editor), "customer-editor-invalid-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_assert_null (od_store_find_customer (fixture->s, "C-NEW-1", &error));
   g_assert_no_error (error);
 
