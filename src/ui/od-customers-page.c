@@ -147,15 +147,21 @@ run_write (OdStore  *store,
   g_autoptr(OdCustomer) customer = NULL;
   const char *audit = NULL;
 
-  if (write->kind == WRITE_DELETE)
-    return od_store_delete_customer (store, write->customer_id, error);
-
   if (!od_store_begin (store, error))
     return FALSE;
   if ((customer = od_store_get_customer (store, write->customer_id, error)) == NULL)
     goto fail;
   switch (write->kind)
     {
+    case WRITE_DELETE:
+      /* Unarchived meanwhile (from the archived list): the owner wants it. */
+      if (od_customer_get_archived (customer) &&
+          !od_store_delete_customer (store, write->customer_id, error))
+        goto fail;
+      if (!od_store_commit (store, error))
+        goto fail;
+      return TRUE;
+
     case WRITE_ARCHIVE:
       od_customer_set_archived (customer, TRUE);
       od_customer_set_do_not_chase (customer, TRUE);
@@ -634,11 +640,11 @@ od_customers_page_dispose (GObject *object)
   while (self->pending->len > 0)
     {
       Pending *pending = g_ptr_array_index (self->pending, 0);
+      Write write = { WRITE_DELETE, pending->customer_id, FALSE, NULL };
       g_autoptr(GError) error = NULL;
 
       g_signal_handlers_disconnect_by_data (pending->toast, pending);
-      if (!pending->done &&
-          !od_store_delete_customer (od_context_get_store (self->context), pending->customer_id, &error))
+      if (!pending->done && !run_write (od_context_get_store (self->context), &write, &error))
         g_warning ("Could not delete customer %" G_GINT64_FORMAT ": %s",
                    pending->customer_id, error->message);
       g_ptr_array_remove_index (self->pending, 0);
