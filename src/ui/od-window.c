@@ -3,6 +3,7 @@
 
 #include "od-activity-page.h"
 #include "od-letters-page.h"
+#include "od-preferences-window.h"
 #include "od-reports-page.h"
 #include "od-today-page.h"
 #include "od-window.h"
@@ -13,6 +14,7 @@ struct _OdWindow
 
   OdContext            *context;
   GSettings            *settings;
+  GtkWindow            *preferences;
 
   AdwLeaflet           *leaflet;
   GtkWidget            *content_pane;
@@ -183,7 +185,15 @@ preferences_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  /* Disabled until the preferences window arrives. */
+  OdWindow *self = OD_WINDOW (widget);
+
+  /* One preferences window at a time. */
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (od_preferences_window_new (GTK_WINDOW (self)));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  gtk_window_present (self->preferences);
 }
 
 /* GObject */
@@ -280,6 +290,16 @@ od_window_set_property (GObject      *object,
 static void
 od_window_dispose (GObject *object)
 {
+  OdWindow *self = OD_WINDOW (object);
+
+  if (self->preferences != NULL)
+    {
+      GtkWindow *preferences = self->preferences;
+
+      g_object_remove_weak_pointer (G_OBJECT (preferences), (gpointer *) &self->preferences);
+      self->preferences = NULL;
+      gtk_window_destroy (preferences);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), OD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (od_window_parent_class)->dispose (object);
@@ -361,7 +381,6 @@ od_window_init (OdWindow *self)
 
   /* Folded, the window opens on the page rather than the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
