@@ -39,24 +39,39 @@ expect 0 "init --demo" -- "$cli" --db "$db" init --demo --today 2026-11-23
 number=$(sqlite3 "$db" "SELECT number FROM invoices WHERE status = 'open' ORDER BY due_date LIMIT 1")
 ref=$(sqlite3 "$db" "SELECT c.ref FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.number = '$number'")
 name=$(sqlite3 "$db" "SELECT c.name FROM customers c WHERE c.ref = '$ref'")
+# words WORD REF: WORD as a document for customer REF writes it (the
+# demo's customers are mostly German, one French).
+words() {
+  local lang
+  lang=$(sqlite3 "$db" "SELECT coalesce(language, '') FROM customers WHERE ref = '$2'")
+  case "$1:$lang" in
+    invoice:de*) echo "Rechnung" ;; invoice:fr*) echo "Facture" ;; invoice:*) echo "Invoice" ;;
+    copy:de*) echo "Kopie" ;; copy:fr*) echo "copie" ;; copy:*) echo "copy" ;;
+    page:de*) echo "Seite 1 von" ;; page:fr*) echo "Page 1 sur" ;; page:*) echo "Page 1 of" ;;
+    reminder:de*) echo "Zahlungserinnerung" ;; reminder:fr*) echo "Rappel de paiement" ;; reminder:*) echo "Payment reminder" ;;
+  esac
+}
+# Every language's closing, customer number label and copy heading.
+closings='Yours sincerely|Mit freundlichen Grüßen|Nous vous prions d’agréer'
 
 expect 0 "pdf invoice" -- "$cli" --db "$db" pdf invoice "$number" -o "$tmp/invoice.pdf"
 check_pdf "$tmp/invoice.pdf" "invoice"
-text_has "$tmp/invoice.pdf" "Invoice $number" "the invoice names its number"
+text_has "$tmp/invoice.pdf" "$(words invoice "$ref") $number" "the invoice names its number"
 text_has "$tmp/invoice.pdf" "$name" "the invoice names the customer"
 
 for kind in reminder final-notice demand; do
   expect 0 "pdf $kind" -- "$cli" --db "$db" pdf "$kind" "$number" -o "$tmp/$kind.pdf" --date 2026-11-23
   check_pdf "$tmp/$kind.pdf" "$kind"
 done
-text_has "$tmp/demand.pdf" "Invoice $number (copy)" "the demand letter has the invoice attached"
-text_has "$tmp/demand.pdf" "Page 1 of" "the demand letter numbers its pages"
+text_has "$tmp/demand.pdf" "$(words invoice "$ref") $number ($(words copy "$ref"))" "the demand letter has the invoice attached"
+text_has "$tmp/demand.pdf" "$(words page "$ref")" "the demand letter numbers its pages"
 # The reminders so far by what the customer saw, not the policy's step
 # names: an invoice with a first reminder sent.
 chased=$(sqlite3 "$db" "SELECT i.number FROM invoices i JOIN dunning_history h ON h.invoice_id = i.id
                         WHERE i.status = 'open' AND h.status = 'taken' AND h.step = 'first-reminder' ORDER BY i.number LIMIT 1")
 expect 0 "pdf demand for a chased invoice" -- "$cli" --db "$db" pdf demand "$chased" -o "$tmp/chased.pdf" --date 2026-11-23
-text_has "$tmp/chased.pdf" "Payment reminder" "the demand letter's history names the reminders"
+chased_ref=$(sqlite3 "$db" "SELECT c.ref FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.number = '$chased'")
+text_has "$tmp/chased.pdf" "$(words reminder "$chased_ref")" "the demand letter's history names the reminders"
 if pdftotext "$tmp/chased.pdf" - | grep -qE 'first-reminder|pre-due|final-notice'; then
   not_ok "the demand letter shows no step names" "$(pdftotext "$tmp/chased.pdf" - | grep -E 'first-reminder|pre-due|final-notice')"
 else ok "the demand letter shows no step names"; fi
@@ -68,8 +83,8 @@ closing_kept() {
   pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
   for ((p = 1; p <= pages; p++)); do
     pdftotext -f "$p" -l "$p" -x 0 -y 62 -W 700 -H 2000 "$1" "$tmp/page.txt"
-    grep -qF "Yours sincerely" "$tmp/page.txt" || continue
-    above=$(awk '/Yours sincerely/ { exit } NF && !/If anything about these amounts/ { n++ } END { print n + 0 }' "$tmp/page.txt")
+    grep -qE "$closings" "$tmp/page.txt" || continue
+    above=$(awk -v closing="$closings" '$0 ~ closing { exit } NF && !/If anything about these amounts/ { n++ } END { print n + 0 }' "$tmp/page.txt")
     [ "$above" -ge 1 ] || bad="$bad $p"
   done
   if [ -z "$bad" ]; then ok "$2: the closing keeps the paragraph before it"; else not_ok "$2: the closing keeps the paragraph before it" "alone on page(s)$bad"; fi
@@ -119,8 +134,8 @@ pages=$(pdfinfo "$tmp/letters.pdf" | awk '/^Pages:/ { print $2 }')
 starts=""
 bad=0
 for ((p = 1; p <= pages; p++)); do
-  if pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^Customer no\.' &&
-     ! pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^Invoice [^ ]+ \(copy\)'; then
+  if pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^(Customer no\.|Kundennr\.|N° client)' &&
+     ! pdftotext -f "$p" -l "$p" "$tmp/letters.pdf" - | grep -qE '^(Invoice|Rechnung|Facture) [^ ]+ \((copy|Kopie|copie)\)'; then
     starts="$starts $p"
     [ $((p % 2)) -eq 1 ] || bad=1
   fi

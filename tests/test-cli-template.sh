@@ -37,13 +37,19 @@ expect 0 "init" -- "$cli" --db "$db" init
 expect 0 "template list" -- "$cli" --db "$db" template list
 has "list names the final notice's letter" "$tmp/out" "^final-notice  *en  *letter  *default"
 rows=$(wc -l <"$tmp/out")
-if [ "$rows" -eq "$(sql 'SELECT count(*) FROM templates')" ] && [ "$rows" -ge 30 ]; then
+if [ "$rows" -eq "$(sql 'SELECT count(*) FROM templates')" ] && [ "$rows" -ge 90 ]; then
   ok "list shows every stored part ($rows)"
 else
   not_ok "list shows every stored part" "$rows lines"
 fi
+# English, German and French, each with every part.
+for lang in en de fr; do
+  parts=$(grep -cE "^[a-z-]+  +$lang  +[a-z]+  +default" "$tmp/out")
+  if [ "$parts" -eq 33 ]; then ok "$lang: 33 parts, all default"; else not_ok "$lang: 33 parts, all default" "$parts"; fi
+done
+has "the German final notice's letter is listed" "$tmp/out" "^final-notice  *de  *letter  *default"
 expect 0 "template list NAME" -- "$cli" --db "$db" template list pre-due
-if [ "$(wc -l <"$tmp/out")" -eq 5 ]; then ok "pre-due has five parts"; else not_ok "pre-due has five parts" "$(cat "$tmp/out")"; fi
+if [ "$(grep -c '  en  ' "$tmp/out")" -eq 5 ]; then ok "pre-due has five parts"; else not_ok "pre-due has five parts" "$(cat "$tmp/out")"; fi
 expect 65 "list of an unknown template: 65" -- "$cli" --db "$db" template list no-such
 
 # export: to standard output, to a file, the part from the file's name.
@@ -52,8 +58,12 @@ has "the subject names the new deadline" "$tmp/out" "{{new_deadline}}"
 cp "$tmp/out" "$tmp/subject.stdout"
 expect 0 "export to FILE.html (part from the extension)" -- "$cli" --db "$db" template export first-reminder "$tmp/first-reminder.html"
 has "the HTML part was written" "$tmp/first-reminder.html" "<!DOCTYPE html>"
-expect 0 "export with a language falls back to English" -- "$cli" --db "$db" template export final-notice --part subject --language de
+expect 0 "export with a language falls back to English" -- "$cli" --db "$db" template export final-notice --part subject --language it
 if cmp -s "$tmp/out" "$tmp/subject.stdout"; then ok "the fallback is the English text"; else not_ok "the fallback is the English text"; fi
+expect 0 "export the German subject" -- "$cli" --db "$db" template export final-notice --part subject --language de
+has "it is German" "$tmp/out" "^Letzte Mahnung: "
+expect 0 "export the French subject" -- "$cli" --db "$db" template export final-notice --part subject --language fr_BE
+has "it is French" "$tmp/out" "^Dernière relance"
 expect 2 "export without a part: usage" -- "$cli" --db "$db" template export first-reminder
 expect 2 "export with a bad part: usage" -- "$cli" --db "$db" template export first-reminder --part fax
 expect 65 "export of an unknown template: 65" -- "$cli" --db "$db" template export no-such --part text
@@ -63,7 +73,7 @@ has "the message names it" "$tmp/err" "no-such (text)"
 printf 'Hello {{customer.contact}},\n\nplease pay {{amount_due}} for {{invoice.number}}.\n' >"$tmp/mine.text"
 expect 0 "import a good text part" -- "$cli" --db "$db" template import first-reminder "$tmp/mine.text"
 same "the stored body is the file" <(sql "SELECT body FROM templates WHERE name = 'first-reminder' AND part = 'text' AND language = 'en'") "$(cat "$tmp/mine.text")"
-if [ "$(sql "SELECT is_default FROM templates WHERE name = 'first-reminder' AND part = 'text'")" = 0 ]; then
+if [ "$(sql "SELECT is_default FROM templates WHERE name = 'first-reminder' AND part = 'text' AND language = 'en'")" = 0 ]; then
   ok "marked customised"
 else
   not_ok "marked customised"
@@ -92,11 +102,18 @@ expect 1 "a missing file: 1" -- "$cli" --db "$db" template import first-reminder
 after=$(sql "SELECT group_concat(body, '|') FROM (SELECT body FROM templates ORDER BY name, language, part)")
 if [ "$before" = "$after" ]; then ok "refused imports changed nothing"; else not_ok "refused imports changed nothing"; fi
 
-# A language variant, then reset: the shipped text comes back, the
-# variant goes.
+# A language variant, then reset: the shipped text comes back, a
+# variant Overdue does not ship goes.
 expect 0 "import a German variant" -- "$cli" --db "$db" template import first-reminder "$tmp/mine.text" --language de
 expect 0 "list --language de" -- "$cli" --db "$db" template list --language de
 has "the variant is listed, customised" "$tmp/out" "^first-reminder  *de  *text  *customised"
+expect 0 "reset the German text part" -- "$cli" --db "$db" template reset first-reminder --part text --language de
+if [ "$(sql "SELECT is_default FROM templates WHERE name = 'first-reminder' AND part = 'text' AND language = 'de'")" = 1 ]; then
+  ok "the shipped German text is back"
+else
+  not_ok "the shipped German text is back"
+fi
+expect 0 "import a Dutch variant" -- "$cli" --db "$db" template import first-reminder "$tmp/mine.text" --language nl
 expect 0 "reset the English text part" -- "$cli" --db "$db" template reset first-reminder --part text
 expect 0 "export after reset" -- "$cli" --db "$db" template export first-reminder --part text
 has "the shipped text is back" "$tmp/out" "It may simply have been overlooked"
@@ -105,9 +122,9 @@ if [ "$(sql "SELECT is_default FROM templates WHERE name = 'first-reminder' AND 
 else
   not_ok "marked default again"
 fi
-expect 0 "reset the German variant (every part)" -- "$cli" --db "$db" template reset first-reminder --language de
-if [ "$(sql "SELECT count(*) FROM templates WHERE language = 'de'")" = 0 ]; then ok "the variant is gone"; else not_ok "the variant is gone"; fi
-expect 65 "reset of nothing: 65" -- "$cli" --db "$db" template reset first-reminder --language de
+expect 0 "reset the Dutch variant (every part)" -- "$cli" --db "$db" template reset first-reminder --language nl
+if [ "$(sql "SELECT count(*) FROM templates WHERE language = 'nl'")" = 0 ]; then ok "the variant is gone"; else not_ok "the variant is gone"; fi
+expect 65 "reset of nothing: 65" -- "$cli" --db "$db" template reset first-reminder --language nl
 expect 2 "an unknown subcommand: usage" -- "$cli" --db "$db" template frobnicate x
 expect 2 "import without a file: usage" -- "$cli" --db "$db" template import first-reminder
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "od-charge.h"
 #include "od-merge-values.h"
 #include "od-test-util.h"
 
@@ -116,20 +117,20 @@ test_full (void)
   assert_value (values, "customer.ref", "C-7");
   assert_value (values, "customer.address", "Storgatan 3\n111 22 Stockholm\nSE");
   assert_value (values, "invoice.number", "2024/001 A&B");
-  assert_value (values, "invoice.issue_date", "2024-01-10");
-  assert_value (values, "invoice.due_date", "2024-02-09");
-  assert_value (values, "invoice.total", "EUR 1,000.00");
+  assert_value (values, "invoice.issue_date", "10 January 2024");
+  assert_value (values, "invoice.due_date", "9 February 2024");
+  assert_value (values, "invoice.total", "€1,000.00");
   /* 750.00 + 50.50 outstanding, plus 15.00 + 9.12 + 40.00. */
-  assert_value (values, "amount_due", "EUR 800.50");
-  assert_value (values, "late_fee", "EUR 15.00");
-  assert_value (values, "interest", "EUR 9.12");
+  assert_value (values, "amount_due", "€800.50");
+  assert_value (values, "late_fee", "€15.00");
+  assert_value (values, "interest", "€9.12");
   assert_value (values, "interest_rate", "8.12%");
   assert_value (values, "interest_days", "21");
-  assert_value (values, "compensation", "EUR 40.00");
-  assert_value (values, "total_due", "EUR 864.62");
+  assert_value (values, "compensation", "€40.00");
+  assert_value (values, "total_due", "€864.62");
   assert_value (values, "days_overdue", "21");
-  assert_value (values, "new_deadline", "2024-03-15");
-  assert_value (values, "today", "2024-03-01");
+  assert_value (values, "new_deadline", "15 March 2024");
+  assert_value (values, "today", "1 March 2024");
   assert_value (values, "discount_amount", NULL);
   g_assert_nonnull (od_template_values_lookup (values, "opt_out"));
   /* The top link pays the whole demand; the invoice number is encoded. */
@@ -139,8 +140,8 @@ test_full (void)
   list = render ("{{#invoices}}{{invoice.number}}|{{amount_due}}|{{days_overdue}}|{{payment_link}}\n{{/invoices}}",
                  values);
   g_assert_cmpstr (list, ==,
-                   "2024/001 A&B|EUR 750.00|21|https://pay.example/2024%2F001%20A%26B?amount=750.00&cur=EUR\n"
-                   "2024-002|EUR 50.50|10|https://pay.example/2024-002?amount=50.50&cur=EUR\n");
+                   "2024/001 A&B|€750.00|21|https://pay.example/2024%2F001%20A%26B?amount=750.00&cur=EUR\n"
+                   "2024-002|€50.50|10|https://pay.example/2024-002?amount=50.50&cur=EUR\n");
 }
 
 /* Before the due date: no lateness, the discount and its date; no
@@ -165,10 +166,10 @@ test_pre_due (void)
   values = od_merge_values_new (business, customer, invoices, &amounts, &today, &error);
   g_assert_no_error (error);
   assert_value (values, "customer.contact", "Zoë Ångström AB");
-  assert_value (values, "amount_due", "EUR 100.00");
-  assert_value (values, "total_due", "EUR 100.00");
-  assert_value (values, "discount_amount", "EUR 2.00");
-  assert_value (values, "discount_until", "2024-02-07");
+  assert_value (values, "amount_due", "€100.00");
+  assert_value (values, "total_due", "€100.00");
+  assert_value (values, "discount_amount", "€2.00");
+  assert_value (values, "discount_until", "7 February 2024");
   assert_value (values, "days_overdue", NULL);
   assert_value (values, "late_fee", NULL);
   assert_value (values, "interest", NULL);
@@ -179,7 +180,7 @@ test_pre_due (void)
                  "{{#discount_amount}}, {{discount_amount}} off until {{discount_until}}{{/discount_amount}}"
                  "{{#payment_link}} {{payment_link}}{{/payment_link}}",
                  values);
-  g_assert_cmpstr (text, ==, "due 2024-02-09, EUR 2.00 off until 2024-02-07");
+  g_assert_cmpstr (text, ==, "due 9 February 2024, €2.00 off until 7 February 2024");
 }
 
 static void
@@ -204,8 +205,8 @@ test_instalment (void)
   g_assert_no_error (error);
   assert_value (values, "instalment.number", "2");
   assert_value (values, "instalment.count", "3");
-  assert_value (values, "instalment.amount", "EUR 300.00");
-  assert_value (values, "instalment.due_date", "2024-05-04");
+  assert_value (values, "instalment.amount", "€300.00");
+  assert_value (values, "instalment.due_date", "4 May 2024");
   assert_value (values, "payment_link", "https://pay.example/?i=A-9&a=300.00");
 }
 
@@ -270,6 +271,139 @@ test_rate (void)
     }
 }
 
+/* The customer's language writes the dates, the amounts, the rate and
+ * the opt-out line; the machine parts (the link's amount) stay plain. */
+static void
+test_languages (void)
+{
+  static const struct
+  {
+    const char *language;
+    const char *business_locale;
+    const char *deadline;
+    const char *total;
+    const char *rate;
+    const char *issued;
+    const char *opt_out;
+  } cases[] = {
+    { "de", NULL, "30. November 2026", "1.234,50\u00a0€", "8,12\u00a0%", "1. Oktober 2026", "Abbestellen: Antworten Sie STOP" },
+    { "de_AT", NULL, "30. November 2026", "1.234,50\u00a0€", "8,12\u00a0%", "1. Oktober 2026", "Abbestellen: Antworten Sie STOP" },
+    { "fr", NULL, "30 novembre 2026", "1\u202f234,50\u00a0€", "8,12\u202f%", "1er octobre 2026", "Désinscription" },
+    { "en", "de_DE.UTF-8", "30 November 2026", "€1,234.50", "8.12%", "1 October 2026", "Reply STOP" },
+    /* Nothing Overdue writes: the business's language, else English. */
+    { "nl", "fr_FR.UTF-8", "30 novembre 2026", "1\u202f234,50\u00a0€", "8,12\u202f%", "1er octobre 2026", "Désinscription" },
+    { NULL, NULL, "30 November 2026", "€1,234.50", "8.12%", "1 October 2026", "Reply STOP" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(OdBusiness) business = make_business ("https://pay.example/?a={{amount_due}}");
+      g_autoptr(OdCustomer) customer = make_customer ("Anna Berg");
+      g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(OdTemplateValues) values = NULL;
+      g_autoptr(GError) error = NULL;
+      GDate today = od_test_date ("2026-11-23");
+      GDate issue = od_test_date ("2026-10-01");
+      OdMergeAmounts amounts;
+      OdInvoice *invoice;
+
+      g_test_message ("%s", cases[i].language != NULL ? cases[i].language : "(none)");
+      od_customer_set_language (customer, cases[i].language);
+      od_business_set_locale (business, cases[i].business_locale);
+      invoice = make_invoice ("2026-0163", "2026-10-31", 123450, 0);
+      od_invoice_set_issue_date (invoice, &issue);
+      g_ptr_array_add (invoices, invoice);
+      od_merge_amounts_init (&amounts);
+      amounts.interest = 912;
+      amounts.interest_rate_bp = 812;
+      amounts.interest_days = 23;
+      amounts.total = 123450;
+      amounts.new_deadline = od_test_date ("2026-11-30");
+
+      values = od_merge_values_new (business, customer, invoices, &amounts, &today, &error);
+      g_assert_no_error (error);
+      assert_value (values, "new_deadline", cases[i].deadline);
+      assert_value (values, "total_due", cases[i].total);
+      assert_value (values, "interest_rate", cases[i].rate);
+      assert_value (values, "invoice.issue_date", cases[i].issued);
+      g_assert_true (g_str_has_prefix (od_template_values_lookup (values, "opt_out"), cases[i].opt_out));
+      assert_value (values, "payment_link", "https://pay.example/?a=1234.50");
+    }
+
+  /* The language asked for wins over the customer's: the template's. */
+  {
+    g_autoptr(OdBusiness) business = make_business (NULL);
+    g_autoptr(OdCustomer) customer = make_customer ("Anna Berg");
+    g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(OdTemplateValues) values = NULL;
+    g_autoptr(GError) error = NULL;
+    OdMergeAmounts amounts;
+
+    od_customer_set_language (customer, "fr");
+    g_ptr_array_add (invoices, make_invoice ("A-1", "2026-11-30", 123450, 0));
+    od_merge_amounts_init (&amounts);
+    values = od_merge_values_new_for_language (business, customer, invoices, &amounts, "de", NULL, &error);
+    g_assert_no_error (error);
+    assert_value (values, "invoice.due_date", "30. November 2026");
+    assert_value (values, "amount_due", "1.234,50\u00a0€");
+  }
+}
+
+static OdCharge *
+make_charge (OdChargeKind  kind,
+             const char   *step,
+             gint64        amount)
+{
+  OdCharge *charge = od_charge_new ();
+
+  od_charge_set_kind (charge, kind);
+  od_charge_set_step (charge, step);
+  od_charge_set_amount (charge, amount);
+  return charge;
+}
+
+/* The one rule for a step's total: earlier steps' fees and the
+ * compensation they charged count; the step's own stored fee is its
+ * action's fee, not twice; stored interest is not accrued interest. */
+static void
+test_add_action (void)
+{
+  g_autoptr(GPtrArray) charges = g_ptr_array_new_with_free_func (g_object_unref);
+  OdDunningAction action = { 0, };
+  OdMergeAmounts amounts;
+
+  g_ptr_array_add (charges, make_charge (OD_CHARGE_KIND_LATE_FEE, "second-reminder", 500));
+  g_ptr_array_add (charges, make_charge (OD_CHARGE_KIND_COMPENSATION, "second-reminder", 4000));
+  g_ptr_array_add (charges, make_charge (OD_CHARGE_KIND_LATE_FEE, "final-notice", 1500));
+  g_ptr_array_add (charges, make_charge (OD_CHARGE_KIND_INTEREST, "final-notice", 700));
+
+  action.step = (char *) "final-notice";
+  action.amount_due = 368020 - 2000;
+  action.fee = 1500;
+  action.interest = 964;
+  action.interest_days = 40;
+
+  od_merge_amounts_init (&amounts);
+  od_merge_amounts_add_action (&amounts, &action, charges);
+  g_assert_cmpint (amounts.principal, ==, 366020);
+  g_assert_cmpint (amounts.late_fee, ==, 2000);
+  g_assert_cmpint (amounts.interest, ==, 964);
+  g_assert_cmpuint (amounts.interest_days, ==, 40);
+  g_assert_cmpint (amounts.compensation, ==, 4000);
+
+  /* A step that brings the compensation itself: once, not twice. */
+  action.compensation = 4000;
+  od_merge_amounts_add_action (&amounts, &action, charges);
+  g_assert_cmpint (amounts.compensation, ==, 8000);
+  g_assert_cmpint (amounts.late_fee, ==, 4000);
+
+  /* Nothing charged yet. */
+  od_merge_amounts_init (&amounts);
+  od_merge_amounts_add_action (&amounts, &action, NULL);
+  g_assert_cmpint (amounts.late_fee, ==, 1500);
+  g_assert_cmpint (amounts.compensation, ==, 4000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +415,8 @@ main (int   argc,
   g_test_add_func ("/od/merge-values/instalment", test_instalment);
   g_test_add_func ("/od/merge-values/payment-link", test_payment_link);
   g_test_add_func ("/od/merge-values/rate", test_rate);
+  g_test_add_func ("/od/merge-values/languages", test_languages);
+  g_test_add_func ("/od/merge-values/add-action", test_add_action);
 
   return g_test_run ();
 }

@@ -127,8 +127,14 @@ test_language_fallback (Fixture       *f,
   g_assert_cmpstr (entry->body, ==, "Sehr geehrte(r) {{customer.contact}},");
   od_template_entry_free (entry);
 
-  /* No French one, no business language: English. */
-  entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, "fr");
+  /* Overdue writes French itself. */
+  entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, "fr_CA");
+  g_assert_cmpstr (entry->language, ==, "fr");
+  g_assert_true (entry->is_default);
+  od_template_entry_free (entry);
+
+  /* No Italian one, no business language: English. */
+  entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, "it");
   g_assert_cmpstr (entry->language, ==, "en");
   g_assert_true (entry->is_default);
   od_template_entry_free (entry);
@@ -138,14 +144,14 @@ test_language_fallback (Fixture       *f,
   g_assert_true (od_store_set_business (f->store, business, &error));
   g_assert_no_error (error);
 
-  entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, "fr");
+  entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, "it");
   g_assert_cmpstr (entry->language, ==, "nl");
   od_template_entry_free (entry);
   entry = get (f, "first-reminder", OD_TEMPLATE_PART_TEXT, NULL);
   g_assert_cmpstr (entry->language, ==, "nl");
   od_template_entry_free (entry);
-  /* A part only English has. */
-  entry = get (f, "first-reminder", OD_TEMPLATE_PART_HTML, "de");
+  /* A part the owner's Dutch lacks: English. */
+  entry = get (f, "first-reminder", OD_TEMPLATE_PART_HTML, "nl");
   g_assert_cmpstr (entry->language, ==, "en");
   od_template_entry_free (entry);
 
@@ -230,7 +236,7 @@ test_reset (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *shipped = od_template_get_default ("pre-due", "en", OD_TEMPLATE_PART_SMS);
+  char *shipped = od_template_get_default ("pre-due", "en", OD_TEMPLATE_PART_SMS);
   OdTemplateEntry *entry;
 
   g_assert_true (od_store_set_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "en",
@@ -242,17 +248,32 @@ test_reset (Fixture       *f,
   g_assert_true (entry->is_default);
   od_template_entry_free (entry);
 
-  /* A variant Overdue does not ship goes; English applies again. */
+  /* A shipped language comes back as shipped. */
+  g_free (shipped);
+  shipped = od_template_get_default ("pre-due", "de", OD_TEMPLATE_PART_SMS);
+  g_assert_nonnull (shipped);
   g_assert_true (od_store_set_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "de",
                                         "Bitte {{amount_due}} {{opt_out}}", &error));
   g_assert_true (od_store_reset_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "de", &error));
   g_assert_no_error (error);
   entry = get (f, "pre-due", OD_TEMPLATE_PART_SMS, "de");
+  g_assert_cmpstr (entry->language, ==, "de");
+  g_assert_cmpstr (entry->body, ==, shipped);
+  g_assert_true (entry->is_default);
+  od_template_entry_free (entry);
+
+  /* A variant Overdue does not ship goes; English applies again. */
+  g_assert_true (od_store_set_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "nl",
+                                        "Betaal {{amount_due}} {{opt_out}}", &error));
+  g_assert_true (od_store_reset_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "nl", &error));
+  g_assert_no_error (error);
+  entry = get (f, "pre-due", OD_TEMPLATE_PART_SMS, "nl");
   g_assert_cmpstr (entry->language, ==, "en");
   od_template_entry_free (entry);
 
-  g_assert_false (od_store_reset_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "de", &error));
+  g_assert_false (od_store_reset_template (f->store, "pre-due", OD_TEMPLATE_PART_SMS, "nl", &error));
   g_assert_error (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_NOT_FOUND);
+  g_free (shipped);
 }
 
 /* Opening the ledger with a newer Overdue: rows still at their default
@@ -291,8 +312,56 @@ test_upgrade_refresh (Fixture       *f,
   od_template_entry_free (entry);
 }
 
+/* A ledger made when Overdue shipped only English: opening it adds the
+ * German and French defaults, and leaves the owner's own German text
+ * (edited before Overdue shipped one) as it was. */
+static void
+test_upgrade_languages (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shipped = od_template_get_defaults ();
+  g_autoptr(GPtrArray) stored = NULL;
+  guint per_language[3] = { 0, };
+  const char *languages[] = { "en", "de", "fr" };
+  OdTemplateEntry *entry;
+
+  for (guint i = 0; i < shipped->len; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      if (g_str_equal (((OdTemplateEntry *) g_ptr_array_index (shipped, i))->language, languages[l]))
+        per_language[l]++;
+  /* Every shipped language has every part English has. */
+  g_assert_cmpuint (per_language[0], ==, 33);
+  g_assert_cmpuint (per_language[1], ==, per_language[0]);
+  g_assert_cmpuint (per_language[2], ==, per_language[0]);
+  g_assert_cmpuint (shipped->len, ==, 3 * per_language[0]);
+
+  exec_raw (f,
+            "DELETE FROM templates WHERE language <> 'en';"
+            "INSERT INTO templates (name, language, part, body, is_default)"
+            " VALUES ('final-notice', 'de', 'subject', 'Unsere letzte Mahnung {{invoice.number}}', 0);");
+  reopen (f);
+
+  stored = od_store_list_templates (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, shipped->len);
+  entry = get (f, "final-notice", OD_TEMPLATE_PART_SUBJECT, "de");
+  g_assert_cmpstr (entry->body, ==, "Unsere letzte Mahnung {{invoice.number}}");
+  g_assert_false (entry->is_default);
+  od_template_entry_free (entry);
+  entry = get (f, "final-notice", OD_TEMPLATE_PART_LETTER, "de");
+  g_assert_true (entry->is_default);
+  g_assert_nonnull (strstr (entry->body, "Letzte Mahnung"));
+  od_template_entry_free (entry);
+  entry = get (f, "demand-letter", OD_TEMPLATE_PART_LETTER, "fr");
+  g_assert_true (entry->is_default);
+  g_assert_nonnull (strstr (entry->body, "mise en demeure"));
+  od_template_entry_free (entry);
+}
+
 static OdTemplateValues *
-full_values (gboolean several)
+full_values (gboolean    several,
+             const char *language)
 {
   g_autoptr(OdBusiness) business = od_business_new ();
   g_autoptr(OdCustomer) customer = od_customer_new ();
@@ -345,7 +414,8 @@ full_values (gboolean several)
   amounts.instalment_amount = 41152;
   amounts.instalment_due_date = od_test_date ("2024-03-10");
 
-  values = od_merge_values_new (business, customer, invoices, &amounts, &today, &error);
+  values = od_merge_values_new_for_language (business, customer, invoices, &amounts, language,
+                                             &today, &error);
   g_assert_no_error (error);
   return values;
 }
@@ -371,12 +441,20 @@ test_defaults_render (Fixture       *f,
 
   for (guint s = 0; s < 2; s++)
     {
-      g_autoptr(OdTemplateValues) values = full_values (s == 1);
-
       for (guint i = 0; i < shipped->len; i++)
         {
           OdTemplateEntry *entry = g_ptr_array_index (shipped, i);
+          /* The values as a message in the template's language has them. */
+          g_autoptr(OdTemplateValues) values = full_values (s == 1, entry->language);
           g_autofree char *origin = od_template_entry_origin (entry->name, entry->part);
+          g_autofree char *opt_out = g_strconcat (od_template_values_lookup (values, "opt_out"), "\n", NULL);
+          g_autofree char *html_lang = g_strdup_printf ("<html lang=\"%s\">", entry->language);
+          /* French letters and formal emails greet "Madame, Monsieur,"
+           * (the address names the person); the rest name the contact. */
+          gboolean formal = g_str_equal (entry->language, "fr") &&
+                            (entry->part == OD_TEMPLATE_PART_LETTER ||
+                             g_str_equal (entry->name, "final-notice") ||
+                             g_str_equal (entry->name, "demand-letter"));
           g_autoptr(GError) error = NULL;
           g_autoptr(OdTemplate) template = od_template_new (entry->body, origin, &error);
           g_autofree char *out = NULL;
@@ -385,7 +463,7 @@ test_defaults_render (Fixture       *f,
           g_assert_true (od_template_check_part (template, entry->part, origin, &error));
           g_assert_no_error (error);
           out = od_template_render (template, values, od_template_part_get_target (entry->part));
-          g_test_message ("%s:\n%s", origin, out);
+          g_test_message ("%s/%s:\n%s", entry->language, origin, out);
           g_assert_null (strstr (out, "{{"));
           g_assert_null (strstr (out, "}}"));
           if (entry->part != OD_TEMPLATE_PART_SUBJECT && entry->part != OD_TEMPLATE_PART_SMS)
@@ -407,12 +485,14 @@ test_defaults_render (Fixture       *f,
             case OD_TEMPLATE_PART_SMS:
               /* Two segments at most (GSM-7), ending with the opt-out. */
               g_assert_cmpuint (g_utf8_strlen (out, -1), <=, 306);
-              g_assert_true (g_str_has_suffix (out, "Reply STOP to opt out.\n"));
+              g_assert_true (g_str_has_suffix (out, opt_out));
               break;
             case OD_TEMPLATE_PART_LETTER:
               g_assert_true (pango_parse_markup (out, -1, 0, NULL, NULL, NULL, &error));
               g_assert_no_error (error);
-              if (!g_str_equal (entry->name, "agency-handoff"))
+              if (formal)
+                g_assert_nonnull (strstr (out, "Madame, Monsieur,"));
+              else if (!g_str_equal (entry->name, "agency-handoff"))
                 g_assert_nonnull (strstr (out, "Anna O&apos;Neil"));
               break;
             case OD_TEMPLATE_PART_HTML:
@@ -420,7 +500,8 @@ test_defaults_render (Fixture       *f,
               g_assert_cmpuint (count (out, "<p"), ==, count (out, "</p>"));
               g_assert_cmpuint (count (out, "<table"), ==, count (out, "</table>"));
               g_assert_null (strstr (out, "<img"));
-              g_assert_nonnull (strstr (out, "Anna O&#39;Neil"));
+              g_assert_nonnull (strstr (out, formal ? "Madame, Monsieur," : "Anna O&#39;Neil"));
+              g_assert_nonnull (strstr (out, html_lang));
               break;
             case OD_TEMPLATE_PART_TEXT:
             default:
@@ -440,9 +521,14 @@ test_defaults_cover_policy (Fixture       *f,
 {
   g_autoptr(OdPolicy) policy = od_policy_new_default ();
   const char *extra[] = { "instalment" };
+  const char *languages[] = { "en", "de", "fr" };
+  guint n_names = od_policy_get_n_steps (policy) + G_N_ELEMENTS (extra);
 
-  for (guint i = 0; i < od_policy_get_n_steps (policy) + G_N_ELEMENTS (extra); i++)
+  /* Every shipped language covers them all. */
+  for (guint k = 0; k < G_N_ELEMENTS (languages) * n_names; k++)
     {
+      guint l = k / n_names;
+      guint i = k % n_names;
       const char *name;
       OdChannel channels = OD_CHANNEL_LETTER;
 
@@ -463,29 +549,29 @@ test_defaults_cover_policy (Fixture       *f,
           channels |= OD_CHANNEL_EMAIL | OD_CHANNEL_SMS;
         }
 
-      g_test_message ("%s", name);
+      g_test_message ("%s/%s", languages[l], name);
       if (channels & OD_CHANNEL_EMAIL)
         {
-          g_autofree char *html = od_template_get_default (name, "en", OD_TEMPLATE_PART_HTML);
+          g_autofree char *html = od_template_get_default (name, languages[l], OD_TEMPLATE_PART_HTML);
 
           g_assert_nonnull (html);
         }
       if (channels & (OD_CHANNEL_EMAIL | OD_CHANNEL_CALL))
         {
-          g_autofree char *text = od_template_get_default (name, "en", OD_TEMPLATE_PART_TEXT);
-          g_autofree char *subject = od_template_get_default (name, "en", OD_TEMPLATE_PART_SUBJECT);
+          g_autofree char *text = od_template_get_default (name, languages[l], OD_TEMPLATE_PART_TEXT);
+          g_autofree char *subject = od_template_get_default (name, languages[l], OD_TEMPLATE_PART_SUBJECT);
 
           g_assert_nonnull (text);
           g_assert_nonnull (subject);
         }
       if (channels & OD_CHANNEL_SMS)
         {
-          g_autofree char *sms = od_template_get_default (name, "en", OD_TEMPLATE_PART_SMS);
+          g_autofree char *sms = od_template_get_default (name, languages[l], OD_TEMPLATE_PART_SMS);
 
           g_assert_nonnull (sms);
         }
       {
-        g_autofree char *letter = od_template_get_default (name, "en", OD_TEMPLATE_PART_LETTER);
+        g_autofree char *letter = od_template_get_default (name, languages[l], OD_TEMPLATE_PART_LETTER);
 
         g_assert_nonnull (letter);
       }
@@ -506,6 +592,7 @@ main (int   argc,
   ADD ("/od/template-store/set-rejects", test_set_rejects);
   ADD ("/od/template-store/reset", test_reset);
   ADD ("/od/template-store/upgrade-refresh", test_upgrade_refresh);
+  ADD ("/od/template-store/upgrade-languages", test_upgrade_languages);
   ADD ("/od/template-store/defaults-render", test_defaults_render);
   ADD ("/od/template-store/defaults-cover-policy", test_defaults_cover_policy);
 

@@ -3,7 +3,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "od-charge.h"
 #include "od-date.h"
+#include "od-language-format.h"
 #include "od-merge-values.h"
 #include "od-money.h"
 
@@ -17,23 +19,23 @@ static const char * const link_tags[] = {
 
 static void
 set_money (OdTemplateValues *values,
+           const char       *language,
            const char       *name,
            gint64            minor,
            const char       *currency,
            gboolean          even_zero)
 {
-  OdMoney money;
   g_autofree char *text = NULL;
 
   if (minor == 0 && !even_zero)
     return;
-  money = od_money_init (minor, currency);
-  text = od_money_format (&money);
+  text = od_language_format_money (language, minor, currency);
   od_template_values_set (values, name, text);
 }
 
 static void
 set_date (OdTemplateValues *values,
+          const char       *language,
           const char       *name,
           const GDate      *date)
 {
@@ -41,7 +43,7 @@ set_date (OdTemplateValues *values,
 
   if (date == NULL || !g_date_valid (date))
     return;
-  text = od_date_to_iso (date);
+  text = od_language_format_date (language, date);
   od_template_values_set (values, name, text);
 }
 
@@ -100,6 +102,7 @@ customer_address (OdCustomer *customer)
 
 static gboolean
 set_invoice (OdTemplateValues *values,
+             const char       *language,
              OdBusiness       *business,
              OdInvoice        *invoice,
              const GDate      *today,
@@ -110,11 +113,11 @@ set_invoice (OdTemplateValues *values,
   gint days;
 
   od_template_values_set (values, "invoice.number", od_invoice_get_number (invoice));
-  set_date (values, "invoice.issue_date", od_invoice_get_issue_date (invoice));
-  set_date (values, "invoice.due_date", od_invoice_get_due_date (invoice));
-  set_money (values, "invoice.total", od_invoice_get_total (invoice), currency, TRUE);
-  set_money (values, "invoice.paid", od_invoice_get_paid (invoice), currency, FALSE);
-  set_money (values, "amount_due", od_invoice_get_outstanding (invoice), currency, TRUE);
+  set_date (values, language, "invoice.issue_date", od_invoice_get_issue_date (invoice));
+  set_date (values, language, "invoice.due_date", od_invoice_get_due_date (invoice));
+  set_money (values, language, "invoice.total", od_invoice_get_total (invoice), currency, TRUE);
+  set_money (values, language, "invoice.paid", od_invoice_get_paid (invoice), currency, FALSE);
+  set_money (values, language, "amount_due", od_invoice_get_outstanding (invoice), currency, TRUE);
 
   days = g_date_valid (od_invoice_get_due_date (invoice))
     ? od_invoice_days_overdue (invoice, today) : 0;
@@ -141,6 +144,45 @@ od_merge_amounts_init (OdMergeAmounts *amounts)
   g_date_clear (&amounts->instalment_due_date, 1);
 }
 
+void
+od_merge_amounts_add_action (OdMergeAmounts        *amounts,
+                             const OdDunningAction *action,
+                             GPtrArray             *charges)
+{
+  gint64 earlier_compensation = 0;
+
+  g_return_if_fail (amounts != NULL);
+  g_return_if_fail (action != NULL);
+
+  for (guint i = 0; charges != NULL && i < charges->len; i++)
+    {
+      OdCharge *charge = g_ptr_array_index (charges, i);
+
+      switch (od_charge_get_kind (charge))
+        {
+        case OD_CHARGE_KIND_LATE_FEE:
+          /* The step's own fee, once charged, is @action's fee. */
+          if (g_strcmp0 (od_charge_get_step (charge), action->step) != 0)
+            amounts->late_fee += od_charge_get_amount (charge);
+          break;
+        case OD_CHARGE_KIND_COMPENSATION:
+          earlier_compensation += od_charge_get_amount (charge);
+          break;
+        case OD_CHARGE_KIND_INTEREST:
+        default:
+          break;
+        }
+    }
+
+  amounts->principal += action->amount_due;
+  amounts->late_fee += action->fee;
+  amounts->interest += action->interest;
+  amounts->interest_days = MAX (amounts->interest_days, action->interest_days);
+  /* Charged once per invoice: by this step, or by an earlier one. */
+  amounts->compensation += action->compensation != 0 ? action->compensation
+                                                     : earlier_compensation;
+}
+
 OdTemplateValues *
 od_merge_values_new (OdBusiness           *business,
                      OdCustomer           *customer,
@@ -148,6 +190,24 @@ od_merge_values_new (OdBusiness           *business,
                      const OdMergeAmounts *amounts,
                      const GDate          *today,
                      GError              **error)
+{
+  g_return_val_if_fail (OD_IS_BUSINESS (business), NULL);
+  g_return_val_if_fail (OD_IS_CUSTOMER (customer), NULL);
+
+  return od_merge_values_new_for_language (business, customer, invoices, amounts,
+                                           od_language_format_pick (od_customer_get_language (customer),
+                                                                    od_business_get_locale (business)),
+                                           today, error);
+}
+
+OdTemplateValues *
+od_merge_values_new_for_language (OdBusiness           *business,
+                                  OdCustomer           *customer,
+                                  GPtrArray            *invoices,
+                                  const OdMergeAmounts *amounts,
+                                  const char           *language,
+                                  const GDate          *today,
+                                  GError              **error)
 {
   g_autoptr(OdTemplateValues) values = NULL;
   g_autofree char *address = NULL;
@@ -167,6 +227,12 @@ od_merge_values_new (OdBusiness           *business,
   g_return_val_if_fail (amounts != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A language Overdue does not write itself ("nl", an owner's own
+   * template) is written the English way. */
+  language = language != NULL
+    ? od_language_format_pick (language, NULL)
+    : od_language_format_pick (od_customer_get_language (customer),
+                               od_business_get_locale (business));
   if (today == NULL || !g_date_valid (today))
     {
       g_date_clear (&now, 1);
@@ -202,13 +268,13 @@ od_merge_values_new (OdBusiness           *business,
   set_nonempty (values, "customer.address", address);
 
   /* The first invoice at the top, every one in the list. */
-  if (!set_invoice (values, business, first, today, error))
+  if (!set_invoice (values, language, business, first, today, error))
     return NULL;
   for (guint i = 0; i < invoices->len; i++)
     {
       OdTemplateValues *item = od_template_values_add_item (values, "invoices");
 
-      if (!set_invoice (item, business, g_ptr_array_index (invoices, i), today, error))
+      if (!set_invoice (item, language, business, g_ptr_array_index (invoices, i), today, error))
         return NULL;
     }
 
@@ -228,26 +294,26 @@ od_merge_values_new (OdBusiness           *business,
             principal += od_invoice_get_outstanding (invoice);
         }
     }
-  set_money (values, "amount_due", principal, currency, TRUE);
-  set_money (values, "late_fee", amounts->late_fee, currency, FALSE);
-  set_money (values, "interest", amounts->interest, currency, FALSE);
+  set_money (values, language, "amount_due", principal, currency, TRUE);
+  set_money (values, language, "late_fee", amounts->late_fee, currency, FALSE);
+  set_money (values, language, "interest", amounts->interest, currency, FALSE);
   if (amounts->interest != 0)
     {
-      rate = od_merge_values_format_rate (amounts->interest_rate_bp);
+      rate = od_language_format_percent (language, (gint) amounts->interest_rate_bp);
       if (amounts->interest_rate_bp > 0)
         od_template_values_set (values, "interest_rate", rate);
       set_int (values, "interest_days", amounts->interest_days);
     }
-  set_money (values, "compensation", amounts->compensation, currency, FALSE);
+  set_money (values, language, "compensation", amounts->compensation, currency, FALSE);
   total = amounts->total != 0 ? amounts->total
     : principal + amounts->late_fee + amounts->interest + amounts->compensation;
-  set_money (values, "total_due", total, currency, TRUE);
+  set_money (values, language, "total_due", total, currency, TRUE);
   if (amounts->discount_amount != 0)
     {
-      set_money (values, "discount_amount", amounts->discount_amount, currency, FALSE);
-      set_date (values, "discount_until", &amounts->discount_until);
+      set_money (values, language, "discount_amount", amounts->discount_amount, currency, FALSE);
+      set_date (values, language, "discount_until", &amounts->discount_until);
     }
-  set_date (values, "new_deadline", &amounts->new_deadline);
+  set_date (values, language, "new_deadline", &amounts->new_deadline);
   if (amounts->days_overdue != 0)
     {
       od_template_values_set (values, "days_overdue", NULL);
@@ -257,8 +323,8 @@ od_merge_values_new (OdBusiness           *business,
     {
       set_int (values, "instalment.number", amounts->instalment_number);
       set_int (values, "instalment.count", amounts->instalment_count);
-      set_money (values, "instalment.amount", amounts->instalment_amount, currency, TRUE);
-      set_date (values, "instalment.due_date", &amounts->instalment_due_date);
+      set_money (values, language, "instalment.amount", amounts->instalment_amount, currency, TRUE);
+      set_date (values, language, "instalment.due_date", &amounts->instalment_due_date);
     }
 
   /* The link at the top pays everything the message asks for. */
@@ -271,8 +337,8 @@ od_merge_values_new (OdBusiness           *business,
     return NULL;
   od_template_values_set (values, "payment_link", link);
 
-  set_date (values, "today", today);
-  od_template_values_set (values, "opt_out", _("Reply STOP to opt out."));
+  set_date (values, language, "today", today);
+  od_template_values_set (values, "opt_out", od_language_text (language, N_("Reply STOP to opt out.")));
 
   return g_steal_pointer (&values);
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include "od-business.h"
 #include "od-customer.h"
+#include "od-dunning.h"
 #include "od-invoice.h"
 #include "od-template.h"
 
@@ -40,6 +41,20 @@ typedef struct
 void              od_merge_amounts_init          (OdMergeAmounts   *amounts);
 
 /*
+ * The one rule for what a message or a letter of a step says is owed on
+ * one invoice, so that the email and the letter of a step state the
+ * same total. Adds to @amounts: @action's principal (amount_due), the
+ * late fees earlier steps charged (@charges, OdCharge* of the invoice,
+ * other than @action's step's own) plus the step's new fee, the interest
+ * accrued to the step's date, and the fixed compensation, brought by
+ * this step or charged by an earlier one. Stored interest charges are
+ * not added: @action's interest is what has accrued and is not charged.
+ */
+void              od_merge_amounts_add_action    (OdMergeAmounts        *amounts,
+                                                  const OdDunningAction *action,
+                                                  GPtrArray             *charges);
+
+/*
  * The values for @business, @customer (its billing contact) and
  * @invoices (OdInvoice*, at least one): the first invoice fills
  * {{invoice.*}}, every one an element of {{#invoices}} with its own
@@ -54,6 +69,18 @@ OdTemplateValues *od_merge_values_new            (OdBusiness           *business
                                                   const OdMergeAmounts *amounts,
                                                   const GDate          *today,
                                                   GError              **error);
+/* The same with dates, amounts, rates and the opt-out line written the
+ * way @language writes them ("30. November 2026", "1.234,50 €"; see
+ * od-language-format.h): the language of the template the values go
+ * into. od_merge_values_new() writes the customer's language, else the
+ * business's, else English. */
+OdTemplateValues *od_merge_values_new_for_language (OdBusiness           *business,
+                                                    OdCustomer           *customer,
+                                                    GPtrArray            *invoices,
+                                                    const OdMergeAmounts *amounts,
+                                                    const char           *language,
+                                                    const GDate          *today,
+                                                    GError              **error);
 
 /*
  * The business's PaymentLink pattern with {{invoice.number}} and
@@ -66,7 +93,8 @@ char             *od_merge_values_payment_link   (const char           *pattern,
                                                   const char           *currency,
                                                   GError              **error);
 
-/* Basis points as a percentage for a reader: 800 "8%", 812 "8.12%". */
+/* Basis points as a percentage for an English reader: 800 "8%",
+ * 812 "8.12%" (od_language_format_percent() for others). */
 char             *od_merge_values_format_rate    (guint                 rate_bp);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "od-charge.h"
+#include "od-language-format.h"
 #include "od-merge-values.h"
 #include "od-pdf.h"
 #include "od-outbox-private.h"
@@ -55,41 +56,21 @@ render_part (OdStore           *store,
   return od_template_render (template, values, od_template_part_get_target (part));
 }
 
-/* What was charged on the invoice before this step (fees of earlier
- * steps, the compensation when an earlier step charged it): the total due
- * is the whole debt, not only what this step adds. */
-static gboolean
-add_earlier_charges (OdStore         *store,
-                     OdDunningAction *action,
-                     OdMergeAmounts  *amounts,
-                     GError         **error)
+/* The language the message is written in: that of the template the
+ * customer gets (theirs, else the business's, else English), so that
+ * its dates and amounts read the way its words do. */
+static const char *
+message_language (OdStore        *store,
+                  const char     *name,
+                  OdTemplatePart  part,
+                  OdCustomer     *customer)
 {
-  g_autoptr(GPtrArray) charges = od_store_list_charges (store, action->invoice_id, error);
+  g_autoptr(OdTemplateEntry) entry = od_store_get_template (store, name, part,
+                                                            od_customer_get_language (customer),
+                                                            NULL);
 
-  if (charges == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < charges->len; i++)
-    {
-      OdCharge *charge = g_ptr_array_index (charges, i);
-
-      switch (od_charge_get_kind (charge))
-        {
-        case OD_CHARGE_KIND_LATE_FEE:
-          if (g_strcmp0 (od_charge_get_step (charge), action->step) != 0)
-            amounts->late_fee += od_charge_get_amount (charge);
-          break;
-        case OD_CHARGE_KIND_COMPENSATION:
-          if (action->compensation == 0)
-            amounts->compensation += od_charge_get_amount (charge);
-          break;
-        case OD_CHARGE_KIND_INTEREST:
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
+  return entry != NULL ? od_language_format_pick (entry->language, NULL)
+                       : od_language_format_pick (od_customer_get_language (customer), NULL);
 }
 
 gboolean
@@ -125,18 +106,16 @@ _od_outbox_render (OdStore     *store,
     {
       OdDunningAction *action = g_ptr_array_index (actions, i);
       OdInvoice *invoice = od_store_get_invoice (store, action->invoice_id, error);
+      g_autoptr(GPtrArray) charges = NULL;
 
-      if (invoice == NULL || !add_earlier_charges (store, action, &amounts, error))
-        {
-          g_clear_object (&invoice);
-          return FALSE;
-        }
+      if (invoice == NULL)
+        return FALSE;
       g_ptr_array_add (invoices, invoice);
-      amounts.principal += action->amount_due;
-      amounts.late_fee += action->fee;
-      amounts.interest += action->interest;
-      amounts.interest_days = MAX (amounts.interest_days, action->interest_days);
-      amounts.compensation += action->compensation;
+      /* The whole debt, as the letter of the step states it. */
+      charges = od_store_list_charges (store, action->invoice_id, error);
+      if (charges == NULL)
+        return FALSE;
+      od_merge_amounts_add_action (&amounts, action, charges);
       amounts.days_overdue = MAX (amounts.days_overdue, action->days_overdue);
       if (action->discounted > 0)
         {
@@ -158,7 +137,13 @@ _od_outbox_render (OdStore     *store,
   if (policy == NULL)
     return FALSE;
   amounts.interest_rate_bp = (guint) MAX (0, od_policy_get_interest_annual_bp (policy));
-  values = od_merge_values_new (business, customer, invoices, &amounts, &today, error);
+  values = od_merge_values_new_for_language (business, customer, invoices, &amounts,
+                                             message_language (store, name,
+                                                               channel == OD_CHANNEL_SMS
+                                                                 ? OD_TEMPLATE_PART_SMS
+                                                                 : OD_TEMPLATE_PART_SUBJECT,
+                                                               customer),
+                                             &today, error);
   if (values == NULL)
     return FALSE;
 

@@ -105,19 +105,15 @@ add_letter (Batch              *batch,
       OdDunningAction *a = g_ptr_array_index (plan->actions, g_array_index (indexes, guint, i));
       g_autoptr(OdInvoice) invoice = od_store_get_invoice (store, a->invoice_id, error);
       g_autoptr(GPtrArray) charges = NULL;
-      g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
 
       if (invoice == NULL)
         return FALSE;
+      /* The engine's figures are this step's; what earlier steps
+       * charged counts on top (od_merge_amounts_add_action()). */
       charges = od_store_list_charges (store, a->invoice_id, error);
       if (charges == NULL)
         return FALSE;
-      /* The engine's figures are this step's; of the charges only the
-       * fees charged before count on top. */
-      for (guint c = 0; c < charges->len; c++)
-        if (od_charge_get_kind (g_ptr_array_index (charges, c)) == OD_CHARGE_KIND_LATE_FEE)
-          g_ptr_array_add (earlier, g_ptr_array_index (charges, c));
-      _od_pdf_letter_add_invoice (entry->letter, invoice, a, earlier,
+      _od_pdf_letter_add_invoice (entry->letter, invoice, a, charges,
                                   _od_pdf_snapshot_history (snapshot, a->invoice_id));
     }
   /* The words of the step that decides the kind of letter. */

@@ -50,6 +50,8 @@ struct _OdPdfDoc
   int               section;
   guint             section_page;
   char             *section_title;
+  const char       *language;      /* interned; NULL: the user's own */
+  const char       *page_language; /* the open page's, for its footer */
 
   /* The open table. */
   OdPdfColumn      *columns;

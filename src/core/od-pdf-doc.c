@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 
+#include "od-language-format.h"
 #include "od-pdf-doc-private.h"
 
 /* In Debian and in the GNOME runtime; Droid Sans Fallback covers CJK. */
@@ -284,11 +285,13 @@ draw_footer (OdPdfDoc *doc)
       address = g_strdup (od_business_get_name (b));
     }
   if (od_business_get_phone (b) != NULL)
-    g_string_append_printf (reach, _("Phone %s\n"), od_business_get_phone (b));
+    g_string_append_printf (reach, od_language_text (doc->page_language, N_("Phone %s\n")),
+                            od_business_get_phone (b));
   if (od_business_get_email (b) != NULL)
     g_string_append_printf (reach, "%s\n", od_business_get_email (b));
   if (od_business_get_tax_id (b) != NULL)
-    g_string_append_printf (reach, _("Tax ID %s"), od_business_get_tax_id (b));
+    g_string_append_printf (reach, od_language_text (doc->page_language, N_("Tax ID %s")),
+                            od_business_get_tax_id (b));
   if (od_business_get_iban (b) != NULL)
     g_string_append_printf (bank, "IBAN %s\n", od_business_get_iban (b));
   if (od_business_get_bic (b) != NULL)
@@ -313,7 +316,9 @@ draw_footer (OdPdfDoc *doc)
   if (total > 1)
     {
       /* Translators: page numbering of a multi-page document */
-      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), doc->section_page, total);
+      g_autofree char *text = g_strdup_printf (od_language_text (doc->page_language,
+                                                                   N_("Page %u of %u")),
+                                               doc->section_page, total);
 
       od_pdf_doc_text_at (doc, text, OD_PDF_STYLE_SMALL, g->margin_left,
                           g->footer_top - 5.0 * OD_PDF_MM, width, TRUE);
@@ -334,6 +339,7 @@ static void
 open_page (OdPdfDoc *doc)
 {
   doc->page_open = TRUE;
+  doc->page_language = doc->language;
   doc->n_pages++;
   doc->section_page++;
   if (doc->section >= 0)
@@ -509,6 +515,19 @@ od_pdf_doc_set_y (OdPdfDoc *doc,
                   double    y)
 {
   doc->y = y;
+}
+
+void
+od_pdf_doc_set_language (OdPdfDoc   *doc,
+                         const char *language)
+{
+  doc->language = g_intern_string (language);
+}
+
+const char *
+od_pdf_doc_get_language (OdPdfDoc *doc)
+{
+  return doc->language;
 }
 
 guint

@@ -80,6 +80,13 @@ void                 od_pdf_doc_begin_section   (OdPdfDoc           *doc,
                                                  const char         *title,
                                                  OdPdfSectionFlags   flags);
 void                 od_pdf_doc_new_page        (OdPdfDoc           *doc);
+/* The language of the words the document prints for its reader ("de",
+ * see od-language-format.h), NULL (the default) for the user's own. Set
+ * it before od_pdf_doc_begin_section(): the section's page footers
+ * follow it. */
+void                 od_pdf_doc_set_language    (OdPdfDoc           *doc,
+                                                 const char         *language);
+const char          *od_pdf_doc_get_language    (OdPdfDoc           *doc);
 /* Starts a new page unless @height fits below the cursor (inside a
  * kept block: nothing, the block finds its place when it ends). */
 void                 od_pdf_doc_ensure_space    (OdPdfDoc           *doc,

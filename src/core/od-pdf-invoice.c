@@ -58,17 +58,19 @@ draw_header (OdPdfDoc         *doc,
              OdPdfInvoiceData *data,
              gboolean          copy)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   OdInvoice *invoice = data->invoice;
   OdBusiness *business = od_pdf_doc_get_business (doc);
-  g_autofree char *address = _od_pdf_recipient (business, data->customer);
-  g_autofree char *issued = _od_pdf_date (od_invoice_get_issue_date (invoice));
-  g_autofree char *due = _od_pdf_date (od_invoice_get_due_date (invoice));
+  g_autofree char *address = _od_pdf_recipient (lang, business, data->customer);
+  g_autofree char *issued = _od_pdf_date (lang, od_invoice_get_issue_date (invoice));
+  g_autofree char *due = _od_pdf_date (lang, od_invoice_get_due_date (invoice));
   g_autofree char *title = copy
     /* Translators: the heading of an invoice attached to a letter */
-    ? g_strdup_printf (_("Invoice %s (copy)"), od_invoice_get_number (invoice))
-    : g_strdup_printf (_("Invoice %s"), od_invoice_get_number (invoice));
-  const char *labels[] = { _("Invoice no."), _("Invoice date"), _("Due date"), _("Customer no."),
-                           _("Our tax ID") };
+    ? g_strdup_printf (_od_pdf_text (doc, N_("Invoice %s (copy)")), od_invoice_get_number (invoice))
+    : g_strdup_printf (_od_pdf_text (doc, N_("Invoice %s")), od_invoice_get_number (invoice));
+  const char *labels[] = { _od_pdf_text (doc, N_("Invoice no.")), _od_pdf_text (doc, N_("Invoice date")),
+                           _od_pdf_text (doc, N_("Due date")), _od_pdf_text (doc, N_("Customer no.")),
+                           _od_pdf_text (doc, N_("Our tax ID")) };
   const char *values[] = { od_invoice_get_number (invoice), issued, due,
                            od_customer_get_ref (data->customer), od_business_get_tax_id (business) };
 
@@ -86,19 +88,20 @@ draw_lines (OdPdfDoc         *doc,
             double            amount_width,
             GError          **error)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   OdInvoice *invoice = data->invoice;
   const char *currency = od_invoice_get_currency (invoice);
   GListModel *lines = od_invoice_get_lines (invoice);
   double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
   OdPdfColumn columns[] = {
-    { _("Description"), 0, FALSE },
-    { _("Quantity"), 17.0 * OD_PDF_MM, TRUE },
-    { _("Unit price"), 25.0 * OD_PDF_MM, TRUE },
-    { _("Tax"), 15.0 * OD_PDF_MM, TRUE },
+    { _od_pdf_text (doc, N_("Description")), 0, FALSE },
+    { _od_pdf_text (doc, N_("Quantity")), 17.0 * OD_PDF_MM, TRUE },
+    { _od_pdf_text (doc, N_("Unit price")), 25.0 * OD_PDF_MM, TRUE },
+    { _od_pdf_text (doc, N_("Tax")), 15.0 * OD_PDF_MM, TRUE },
     /* Translators: the column of line amounts; %s is a currency code */
     { NULL, amount_width, TRUE },
   };
-  g_autofree char *amount_title = g_strdup_printf (_("Amount (%s)"), currency);
+  g_autofree char *amount_title = g_strdup_printf (_od_pdf_text (doc, N_("Amount (%s)")), currency);
   guint n = g_list_model_get_n_items (lines);
 
   columns[4].title = amount_title;
@@ -121,9 +124,10 @@ draw_lines (OdPdfDoc         *doc,
         }
       add_tax (sums, od_invoice_line_get_tax_rate_bp (line), net, tax);
       quantity = quantity_text (od_invoice_line_get_quantity_milli (line));
-      price = _od_pdf_amount (od_invoice_line_get_unit_price (line), currency);
-      rate = _od_pdf_percent (od_invoice_line_get_tax_rate_bp (line));
-      amount = _od_pdf_amount (net, currency);
+      price = _od_pdf_amount (lang, od_invoice_line_get_unit_price (line),
+                              currency);
+      rate = _od_pdf_percent (lang, od_invoice_line_get_tax_rate_bp (line));
+      amount = _od_pdf_amount (lang, net, currency);
       cells[0] = od_invoice_line_get_description (line);
       cells[1] = quantity;
       cells[2] = price;
@@ -134,8 +138,9 @@ draw_lines (OdPdfDoc         *doc,
   if (n == 0)
     {
       /* An invoice imported from CSV has a total and no lines. */
-      g_autofree char *amount = _od_pdf_amount (od_invoice_get_total (invoice), currency);
-      const char *cells[] = { _("Invoice total as agreed"), "", "", "", amount };
+      g_autofree char *amount = _od_pdf_amount (lang, od_invoice_get_total (invoice),
+                                                currency);
+      const char *cells[] = { _od_pdf_text (doc, N_("Invoice total as agreed")), "", "", "", amount };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
@@ -149,6 +154,7 @@ draw_totals (OdPdfDoc         *doc,
              GArray           *sums,
              double            amount_width)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   OdInvoice *invoice = data->invoice;
   const char *currency = od_invoice_get_currency (invoice);
   OdPdfColumn columns[] = {
@@ -165,35 +171,36 @@ draw_totals (OdPdfDoc         *doc,
     net += g_array_index (sums, TaxSum, i).net;
   if (sums->len > 0)
     {
-      g_autofree char *text = _od_pdf_amount (net, currency);
-      const char *cells[] = { _("Net amount"), text };
+      g_autofree char *text = _od_pdf_amount (lang, net, currency);
+      const char *cells[] = { _od_pdf_text (doc, N_("Net amount")), text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
   for (guint i = 0; i < sums->len; i++)
     {
       TaxSum *s = &g_array_index (sums, TaxSum, i);
-      g_autofree char *rate = _od_pdf_percent (s->rate_bp);
-      g_autofree char *base = _od_pdf_amount (s->net, currency);
+      g_autofree char *rate = _od_pdf_percent (lang, s->rate_bp);
+      g_autofree char *base = _od_pdf_amount (lang, s->net, currency);
       /* Translators: a tax line of the totals: rate and the net it is on */
-      g_autofree char *label = g_strdup_printf (_("Tax %s on %s"), rate, base);
-      g_autofree char *text = _od_pdf_amount (s->tax, currency);
+      g_autofree char *label = g_strdup_printf (_od_pdf_text (doc, N_("Tax %s on %s")), rate, base);
+      g_autofree char *text = _od_pdf_amount (lang, s->tax, currency);
       const char *cells[] = { label, text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
   {
-    g_autofree char *total = _od_pdf_money (od_invoice_get_total (invoice), currency);
-    const char *cells[] = { _("Total"), total };
+    g_autofree char *total = _od_pdf_money (lang, od_invoice_get_total (invoice), currency);
+    const char *cells[] = { _od_pdf_text (doc, N_("Total")), total };
 
     od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_BOLD | OD_PDF_ROW_RULE_ABOVE);
   }
   if (paid != 0)
     {
-      g_autofree char *paid_text = _od_pdf_amount (-paid, currency);
-      g_autofree char *due = _od_pdf_money (od_invoice_get_outstanding (invoice), currency);
-      const char *paid_cells[] = { _("Paid"), paid_text };
-      const char *due_cells[] = { _("Amount due"), due };
+      g_autofree char *paid_text = _od_pdf_amount (lang, -paid, currency);
+      g_autofree char *due = _od_pdf_money (lang, od_invoice_get_outstanding (invoice),
+                                            currency);
+      const char *paid_cells[] = { _od_pdf_text (doc, N_("Paid")), paid_text };
+      const char *due_cells[] = { _od_pdf_text (doc, N_("Amount due")), due };
 
       od_pdf_doc_table_row (doc, paid_cells, OD_PDF_ROW_NONE);
       od_pdf_doc_table_row (doc, due_cells, OD_PDF_ROW_BOLD | OD_PDF_ROW_RULE_ABOVE);
@@ -208,12 +215,13 @@ payment_text (OdPdfDoc         *doc,
               OdPdfInvoiceData *data,
               gboolean          copy)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   OdInvoice *invoice = data->invoice;
   OdBusiness *business = od_pdf_doc_get_business (doc);
   const char *currency = od_invoice_get_currency (invoice);
   gint64 due_amount = od_invoice_get_outstanding (invoice);
-  g_autofree char *due = _od_pdf_money (due_amount, currency);
-  g_autofree char *due_date = _od_pdf_date (od_invoice_get_due_date (invoice));
+  g_autofree char *due = _od_pdf_money (lang, due_amount, currency);
+  g_autofree char *due_date = _od_pdf_date (lang, od_invoice_get_due_date (invoice));
   g_autofree char *link = _od_pdf_payment_link (business, invoice);
   gint days = od_date_days_between (od_invoice_get_issue_date (invoice), od_invoice_get_due_date (invoice));
   gint discount_bp = data->policy != NULL ? od_policy_get_early_discount_bp (data->policy) : 0;
@@ -222,32 +230,32 @@ payment_text (OdPdfDoc         *doc,
 
   if (due_amount <= 0)
     {
-      g_string_append (out, _("This invoice is paid in full. Thank you."));
+      g_string_append (out, _od_pdf_text (doc, N_("This invoice is paid in full. Thank you.")));
       return g_string_free (out, FALSE);
     }
   /* Translators: payment terms: amount, due date, days from the invoice date */
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
-                                            "Please pay %s by %s (%d day net).",
-                                            "Please pay %s by %s (%d days net).", days),
+  g_string_append_printf (out, od_language_ntext (lang,
+                                                  N_("Please pay %s by %s (%d day net)."),
+                                                  N_("Please pay %s by %s (%d days net)."), days),
                           due, due_date, days);
   if (!copy && discount_bp > 0 && discount_days > 0 && od_invoice_get_paid (invoice) == 0)
     {
       GDate until = *od_invoice_get_issue_date (invoice);
       gint64 discount = 0;
-      g_autofree char *percent = _od_pdf_percent (discount_bp);
+      g_autofree char *percent = _od_pdf_percent (lang, discount_bp);
       g_autofree char *until_text = NULL;
       g_autofree char *discount_text = NULL;
       g_autofree char *net_text = NULL;
 
       g_date_add_days (&until, discount_days);
       od_percent_bp (due_amount, discount_bp, &discount);
-      until_text = _od_pdf_date (&until);
-      discount_text = _od_pdf_money (discount, currency);
-      net_text = _od_pdf_money (due_amount - discount, currency);
+      until_text = _od_pdf_date (lang, &until);
+      discount_text = _od_pdf_money (lang, discount, currency);
+      net_text = _od_pdf_money (lang, due_amount - discount, currency);
       g_string_append_c (out, '\n');
       /* Translators: early-payment discount terms */
-      g_string_append_printf (out, _("Early payment: if we receive your payment by %s (%u days from the invoice date), "
-                                     "you may deduct %s (%s) and pay %s."),
+      g_string_append_printf (out, _od_pdf_text (doc, N_("Early payment: if we receive your payment by %s (%u days from the invoice date), "
+                                     "you may deduct %s (%s) and pay %s.")),
                               until_text, discount_days, percent, discount_text, net_text);
     }
   if (od_business_get_iban (business) != NULL)
@@ -256,16 +264,16 @@ payment_text (OdPdfDoc         *doc,
 
       g_string_append_c (out, '\n');
       /* Translators: the second %s is the IBAN with its label, "IBAN DE89 3704 …" */
-      g_string_append_printf (out, _("Bank transfer to %s, %s"),
+      g_string_append_printf (out, _od_pdf_text (doc, N_("Bank transfer to %s, %s")),
                               od_business_get_name (business), iban);
       if (od_business_get_bic (business) != NULL)
-        g_string_append_printf (out, _(", BIC %s"), od_business_get_bic (business));
-      g_string_append_printf (out, _(", reference %s."), od_invoice_get_number (invoice));
+        g_string_append_printf (out, _od_pdf_text (doc, N_(", BIC %s")), od_business_get_bic (business));
+      g_string_append_printf (out, _od_pdf_text (doc, N_(", reference %s.")), od_invoice_get_number (invoice));
     }
   if (link != NULL)
     {
       g_string_append_c (out, '\n');
-      g_string_append_printf (out, _("Or pay online: %s"), link);
+      g_string_append_printf (out, _od_pdf_text (doc, N_("Or pay online: %s")), link);
     }
   return g_string_free (out, FALSE);
 }
@@ -290,7 +298,8 @@ draw_payment (OdPdfDoc         *doc,
       g_strcmp0 (od_invoice_get_currency (invoice), "EUR") == 0)
     {
       /* Translators: the remittance text in the payment QR code */
-      g_autofree char *remittance = g_strdup_printf (_("Invoice %s"), od_invoice_get_number (invoice));
+      g_autofree char *remittance = g_strdup_printf (_od_pdf_text (doc, N_("Invoice %s")),
+                                                     od_invoice_get_number (invoice));
 
       payload = od_epc_qr_payload (od_business_get_bic (business), od_business_get_name (business),
                                    od_business_get_iban (business), due_amount, remittance, error);
@@ -299,7 +308,7 @@ draw_payment (OdPdfDoc         *doc,
     }
 
   text_width = payload != NULL ? width - QR_SIZE - 6.0 * OD_PDF_MM : width;
-  height = od_pdf_doc_measure (doc, _("Payment"), OD_PDF_STYLE_BOLD, text_width) + 2.0
+  height = od_pdf_doc_measure (doc, _od_pdf_text (doc, N_("Payment")), OD_PDF_STYLE_BOLD, text_width) + 2.0
            + od_pdf_doc_measure (doc, text, OD_PDF_STYLE_BODY, text_width);
   if (payload != NULL)
     height = MAX (height, QR_SIZE + 5.0 * OD_PDF_MM);
@@ -310,7 +319,8 @@ draw_payment (OdPdfDoc         *doc,
   {
     double y = top;
 
-    y += od_pdf_doc_text_at (doc, _("Payment"), OD_PDF_STYLE_BOLD, left, y, text_width, FALSE) + 2.0;
+    y += od_pdf_doc_text_at (doc, _od_pdf_text (doc, N_("Payment")), OD_PDF_STYLE_BOLD,
+                             left, y, text_width, FALSE) + 2.0;
     y += od_pdf_doc_text_at (doc, text, OD_PDF_STYLE_BODY, left, y, text_width, FALSE);
     (void) y;
   }
@@ -321,7 +331,7 @@ draw_payment (OdPdfDoc         *doc,
       if (!od_epc_qr_draw (od_pdf_doc_get_cairo (doc), payload, x, top, QR_SIZE, error))
         return FALSE;
       /* Translators: under the payment QR code */
-      od_pdf_doc_text_at (doc, _("Scan to pay by bank transfer"), OD_PDF_STYLE_SMALL,
+      od_pdf_doc_text_at (doc, _od_pdf_text (doc, N_("Scan to pay by bank transfer")), OD_PDF_STYLE_SMALL,
                           x - 5.0 * OD_PDF_MM, top + QR_SIZE, QR_SIZE + 5.0 * OD_PDF_MM, TRUE);
     }
   od_pdf_doc_set_y (doc, top + height);
@@ -337,6 +347,8 @@ _od_pdf_draw_invoice (OdPdfDoc         *doc,
   g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (TaxSum));
   double amount_width = 28.0 * OD_PDF_MM;
 
+  /* An invoice speaks its customer's language. */
+  od_pdf_doc_set_language (doc, _od_pdf_customer_language (od_pdf_doc_get_business (doc), data->customer));
   draw_header (doc, data, copy);
   if (!draw_lines (doc, data, sums, amount_width, error))
     return FALSE;
@@ -344,7 +356,7 @@ _od_pdf_draw_invoice (OdPdfDoc         *doc,
   if (!draw_payment (doc, data, copy, error))
     return FALSE;
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
-  od_pdf_doc_text (doc, _("Thank you for your business."), OD_PDF_STYLE_BODY);
+  od_pdf_doc_text (doc, _od_pdf_text (doc, N_("Thank you for your business.")), OD_PDF_STYLE_BODY);
   return TRUE;
 }
 

@@ -47,17 +47,20 @@ _od_pdf_letter_render_template (OdStore               *store,
                                 const char            *name,
                                 gboolean              *itemizes,
                                 char                 **total,
+                                const char           **language,
                                 GError               **error)
 {
+  g_autoptr(OdTemplateEntry) entry = NULL;
   g_autoptr(OdTemplate) template = NULL;
+  g_autofree char *origin = NULL;
   g_autoptr(OdTemplateValues) values = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) tags = NULL;
   const char *total_due;
 
-  template = od_store_load_template (store, name, OD_TEMPLATE_PART_LETTER,
-                                     od_customer_get_language (customer), &local_error);
-  if (template == NULL)
+  entry = od_store_get_template (store, name, OD_TEMPLATE_PART_LETTER,
+                                 od_customer_get_language (customer), &local_error);
+  if (entry == NULL)
     {
       /* A step of the owner's own with no letter written for it: the
        * built-in wording. */
@@ -66,7 +69,15 @@ _od_pdf_letter_render_template (OdStore               *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  values = od_merge_values_new (business, customer, invoices, amounts, today, error);
+  origin = od_template_entry_origin (name, OD_TEMPLATE_PART_LETTER);
+  template = od_template_new (entry->body, origin, error);
+  if (template == NULL)
+    return NULL;
+  /* The letter's dates, amounts and fixed words speak the template's
+   * language (the customer's where there is one). */
+  *language = od_language_format_pick (entry->language, NULL);
+  values = od_merge_values_new_for_language (business, customer, invoices, amounts, *language,
+                                             today, error);
   if (values == NULL)
     return NULL;
   /* A template that lists the amounts itself has no table repeating

@@ -28,21 +28,23 @@ struct _OdPdfLetter
   char         *body_markup;  /* from the owner's template, or NULL: body_text() */
   char         *total_markup; /* {{total_due}} in it */
   gboolean      itemized;     /* the template lists the amounts itself */
+  const char   *language;     /* the words' ("de"): the template's, else the customer's */
 };
 typedef OdPdfLetter Letter;
 
 static const char *
-kind_title (OdLetterKind kind)
+kind_title (const char   *language,
+            OdLetterKind  kind)
 {
   switch (kind)
     {
     case OD_LETTER_FINAL_NOTICE:
-      return _("Final notice");
+      return od_language_text (language, N_("Final notice"));
     case OD_LETTER_DEMAND:
-      return _("Letter before action: formal demand for payment");
+      return od_language_text (language, N_("Letter before action: formal demand for payment"));
     case OD_LETTER_REMINDER:
     default:
-      return _("Payment reminder");
+      return od_language_text (language, N_("Payment reminder"));
     }
 }
 
@@ -71,14 +73,15 @@ is_pre_due (Letter *letter)
 }
 
 static char *
-salutation (OdCustomer *customer)
+salutation (const char *language,
+            OdCustomer *customer)
 {
   OdContact *contact = od_customer_get_contact_for_role (customer, OD_CONTACT_ROLE_BILLING);
 
   if (contact != NULL && od_contact_get_name (contact) != NULL)
     /* Translators: the salutation of a letter */
-    return g_strdup_printf (_("Dear %s,"), od_contact_get_name (contact));
-  return g_strdup (_("Dear Sir or Madam,"));
+    return g_strdup_printf (od_language_text (language, N_("Dear %s,")), od_contact_get_name (contact));
+  return g_strdup (od_language_text (language, N_("Dear Sir or Madam,")));
 }
 
 /* The body text before the amounts; plain text. */
@@ -89,55 +92,56 @@ body_text (Letter      *letter,
 {
   LetterItem *first = &g_array_index (letter->items, LetterItem, 0);
   const char *number = od_invoice_get_number (first->invoice);
-  g_autofree char *due = _od_pdf_long_date (od_invoice_get_due_date (first->invoice));
+  const char *lang = letter->language;
+  g_autofree char *due = _od_pdf_long_date (lang, od_invoice_get_due_date (first->invoice));
   guint n = letter->items->len;
 
   if (is_pre_due (letter))
     return n == 1
-      ? g_strdup_printf (_("A friendly note: invoice %s for %s is due on %s. "
-                           "If you have already arranged payment, thank you, and please ignore this letter."),
+      ? g_strdup_printf (od_language_text (lang, N_("A friendly note: invoice %s for %s is due on %s. "
+                           "If you have already arranged payment, thank you, and please ignore this letter.")),
                          number, amount, due)
-      : g_strdup_printf (_("A friendly note: the invoices below, %s in all, are due soon. "
-                           "If you have already arranged payment, thank you, and please ignore this letter."),
+      : g_strdup_printf (od_language_text (lang, N_("A friendly note: the invoices below, %s in all, are due soon. "
+                           "If you have already arranged payment, thank you, and please ignore this letter.")),
                          amount);
   switch (letter->kind)
     {
     case OD_LETTER_FINAL_NOTICE:
       return n == 1
-        ? g_strdup_printf (_("Despite our reminders, invoice %s, due on %s, is still unpaid. "
+        ? g_strdup_printf (od_language_text (lang, N_("Despite our reminders, invoice %s, due on %s, is still unpaid. "
                              "This is our final notice before we take further steps. "
                              "Please pay %s by %s. The late fee shown below is now due as well. "
                              "If we do not receive your payment by then, we will pass the matter to "
                              "a collection agency or take legal action without further notice, "
-                             "which will add to your costs."),
+                             "which will add to your costs.")),
                            number, due, amount, deadline)
-        : g_strdup_printf (_("Despite our reminders, the invoices below are still unpaid. "
+        : g_strdup_printf (od_language_text (lang, N_("Despite our reminders, the invoices below are still unpaid. "
                              "This is our final notice before we take further steps. "
                              "Please pay %s by %s. The late fees shown below are now due as well. "
                              "If we do not receive your payment by then, we will pass the matter to "
                              "a collection agency or take legal action without further notice, "
-                             "which will add to your costs."),
+                             "which will add to your costs.")),
                            amount, deadline);
     case OD_LETTER_DEMAND:
-      return g_strdup_printf (_("We have written to you about the unpaid amounts below several times, "
+      return g_strdup_printf (od_language_text (lang, N_("We have written to you about the unpaid amounts below several times, "
                                 "most recently with our final notice, without receiving payment or a reply. "
                                 "We therefore formally demand payment of %s, made up of the principal, "
                                 "the late fees, statutory interest and the fixed compensation for recovery "
                                 "costs as set out below, by %s. "
                                 "If payment is not received by that date, we will start court proceedings "
                                 "or instruct a collection agency without further notice; the costs of doing so "
-                                "will be claimed from you. Copies of the open invoices are enclosed."),
+                                "will be claimed from you. Copies of the open invoices are enclosed.")),
                               amount, deadline);
     case OD_LETTER_REMINDER:
     default:
       return n == 1
-        ? g_strdup_printf (_("Our records show that invoice %s, due on %s, has not been paid yet. "
+        ? g_strdup_printf (od_language_text (lang, N_("Our records show that invoice %s, due on %s, has not been paid yet. "
                              "Perhaps it was overlooked. Please pay %s by %s. "
-                             "If you have paid in the meantime, thank you, and please ignore this letter."),
+                             "If you have paid in the meantime, thank you, and please ignore this letter.")),
                            number, due, amount, deadline)
-        : g_strdup_printf (_("Our records show that the invoices below have not been paid yet. "
+        : g_strdup_printf (od_language_text (lang, N_("Our records show that the invoices below have not been paid yet. "
                              "Perhaps they were overlooked. Please pay %s by %s. "
-                             "If you have paid in the meantime, thank you, and please ignore this letter."),
+                             "If you have paid in the meantime, thank you, and please ignore this letter.")),
                            amount, deadline);
     }
 }
@@ -150,12 +154,13 @@ draw_amounts (OdPdfDoc   *doc,
 {
   double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
   double money = 28.0 * OD_PDF_MM;
+  const char *lang = letter->language;
   gint rate = od_policy_get_interest_annual_bp (letter->policy);
   OdPdfColumn columns[] = {
-    { _("Invoice"), 0, FALSE },
-    { _("Due date"), 24.0 * OD_PDF_MM, FALSE },
-    { _("Days overdue"), 24.0 * OD_PDF_MM, TRUE },
-    { _("Outstanding"), money, TRUE },
+    { od_language_text (lang, N_("Invoice")), 0, FALSE },
+    { od_language_text (lang, N_("Due date")), 24.0 * OD_PDF_MM, FALSE },
+    { od_language_text (lang, N_("Days overdue")), 24.0 * OD_PDF_MM, TRUE },
+    { od_language_text (lang, N_("Outstanding")), money, TRUE },
   };
   OdPdfColumn split[] = {
     { "", 0, FALSE },
@@ -172,11 +177,11 @@ draw_amounts (OdPdfDoc   *doc,
     {
       LetterItem *item = &g_array_index (letter->items, LetterItem, i);
       OdInvoice *invoice = item->invoice;
-      g_autofree char *due = _od_pdf_date (od_invoice_get_due_date (invoice));
+      g_autofree char *due = _od_pdf_date (lang, od_invoice_get_due_date (invoice));
       gint overdue = od_invoice_days_overdue (invoice, &letter->today);
       /* Not yet due: a dash, not "0". */
       g_autofree char *days = overdue > 0 ? g_strdup_printf ("%d", overdue) : g_strdup ("—");
-      g_autofree char *outstanding = _od_pdf_amount (od_invoice_get_outstanding (invoice), currency);
+      g_autofree char *outstanding = _od_pdf_amount (lang, od_invoice_get_outstanding (invoice), currency);
       const char *cells[] = { od_invoice_get_number (invoice), due, days, outstanding };
 
       if (!g_str_equal (od_invoice_get_currency (invoice), currency))
@@ -198,46 +203,45 @@ draw_amounts (OdPdfDoc   *doc,
   od_pdf_doc_ensure_space (doc, 80);
   od_pdf_doc_table_begin (doc, split, 2, FALSE, TRUE);
   {
-    g_autofree char *text = _od_pdf_amount (principal, currency);
-    const char *cells[] = { _("Principal outstanding"), text };
+    g_autofree char *text = _od_pdf_amount (lang, principal, currency);
+    const char *cells[] = { od_language_text (lang, N_("Principal outstanding")), text };
 
     od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
   }
   if (fees > 0)
     {
-      g_autofree char *text = _od_pdf_amount (fees, currency);
-      const char *cells[] = { _("Late fees"), text };
+      g_autofree char *text = _od_pdf_amount (lang, fees, currency);
+      const char *cells[] = { od_language_text (lang, N_("Late fees")), text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
-  if (interest > 0 && letter->kind == OD_LETTER_DEMAND)
+  /* The final notice and the demand state the whole debt, as their
+   * messages do; a reminder asks for the invoices alone. */
+  if (interest > 0)
     {
-      g_autofree char *percent = _od_pdf_percent (rate);
-      g_autofree char *text = _od_pdf_amount (interest, currency);
+      g_autofree char *percent = _od_pdf_percent (lang, rate);
+      g_autofree char *text = _od_pdf_amount (lang, interest, currency);
       /* Translators: interest line: the annual rate and the days it ran */
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Interest at %s a year for %u day",
-                                                             "Interest at %s a year for %u days", max_days),
+      g_autofree char *label = g_strdup_printf (od_language_ntext (lang,
+                                                                   N_("Interest at %s a year for %u day"),
+                                                                   N_("Interest at %s a year for %u days"),
+                                                                   max_days),
                                                 percent, max_days);
       const char *cells[] = { label, text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
-  else
-    interest = 0;
-  if (compensation > 0 && letter->kind == OD_LETTER_DEMAND)
+  if (compensation > 0)
     {
-      g_autofree char *text = _od_pdf_amount (compensation, currency);
-      const char *cells[] = { _("Fixed compensation for recovery costs"), text };
+      g_autofree char *text = _od_pdf_amount (lang, compensation, currency);
+      const char *cells[] = { od_language_text (lang, N_("Fixed compensation for recovery costs")), text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
-  else
-    compensation = 0;
   *grand_total = principal + fees + interest + compensation;
   {
-    g_autofree char *text = _od_pdf_money (*grand_total, currency);
-    const char *cells[] = { _("Total to pay"), text };
+    g_autofree char *text = _od_pdf_money (lang, *grand_total, currency);
+    const char *cells[] = { od_language_text (lang, N_("Total to pay")), text };
 
     od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_BOLD | OD_PDF_ROW_RULE_ABOVE);
   }
@@ -248,12 +252,13 @@ static void
 draw_history (OdPdfDoc *doc,
               Letter   *letter)
 {
+  const char *lang = letter->language;
   OdPdfColumn columns[] = {
-    { _("Date"), 30.0 * OD_PDF_MM, FALSE },
-    { _("Invoice"), 35.0 * OD_PDF_MM, FALSE },
+    { od_language_text (lang, N_("Date")), 30.0 * OD_PDF_MM, FALSE },
+    { od_language_text (lang, N_("Invoice")), 35.0 * OD_PDF_MM, FALSE },
     /* Translators: the column naming each reminder sent */
-    { _("Reminder"), 0, FALSE },
-    { _("Sent by"), 40.0 * OD_PDF_MM, FALSE },
+    { od_language_text (lang, N_("Reminder")), 0, FALSE },
+    { od_language_text (lang, N_("Sent by")), 40.0 * OD_PDF_MM, FALSE },
   };
   gboolean any = FALSE;
 
@@ -272,7 +277,7 @@ draw_history (OdPdfDoc *doc,
 
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
   od_pdf_doc_ensure_space (doc, 50);
-  od_pdf_doc_text (doc, _("Our reminders so far"), OD_PDF_STYLE_BOLD);
+  od_pdf_doc_text (doc, od_language_text (lang, N_("Our reminders so far")), OD_PDF_STYLE_BOLD);
   od_pdf_doc_space (doc, 1.5 * OD_PDF_MM);
   od_pdf_doc_table_begin (doc, columns, G_N_ELEMENTS (columns), TRUE, FALSE);
   for (guint i = 0; i < letter->items->len; i++)
@@ -283,8 +288,8 @@ draw_history (OdPdfDoc *doc,
         {
           OdDunningHistory *entry = g_ptr_array_index (item->history, h);
           g_autofree char *date = NULL;
-          g_autofree char *step = od_pdf_step_label (entry->step);
-          g_autofree char *channel = od_pdf_channel_label (entry->channel);
+          g_autofree char *step = _od_pdf_step_label (lang, entry->step);
+          g_autofree char *channel = _od_pdf_channel_label (lang, entry->channel);
           GDate day;
 
           if (entry->state != OD_HISTORY_TAKEN)
@@ -292,7 +297,7 @@ draw_history (OdPdfDoc *doc,
           g_date_clear (&day, 1);
           g_date_set_dmy (&day, g_date_time_get_day_of_month (entry->at),
                           g_date_time_get_month (entry->at), g_date_time_get_year (entry->at));
-          date = _od_pdf_date (&day);
+          date = _od_pdf_date (lang, &day);
           {
             const char *cells[] = { date, od_invoice_get_number (item->invoice), step, channel };
 
@@ -320,10 +325,11 @@ letter_amounts (Letter         *letter,
       if (!g_str_equal (od_invoice_get_currency (item->invoice), currency))
         continue;
       amounts->principal += od_invoice_get_outstanding (item->invoice);
+      /* A reminder asks for the invoices; the final notice and the
+       * demand for the whole debt, as their messages do. */
       if (letter->kind != OD_LETTER_REMINDER)
-        amounts->late_fee += item->fees;
-      if (letter->kind == OD_LETTER_DEMAND)
         {
+          amounts->late_fee += item->fees;
           amounts->interest += item->interest;
           amounts->compensation += item->compensation;
           amounts->interest_days = MAX (amounts->interest_days, item->interest_days);
@@ -347,7 +353,8 @@ draw_markup (OdPdfDoc   *doc,
     od_pdf_doc_text (doc, markup, style);
 }
 
-static void draw_signature (OdPdfDoc *doc);
+static void draw_signature (OdPdfDoc *doc,
+                            Letter   *letter);
 
 /* The template's words: its bold first line as the subject, its
  * paragraphs, the tables after the paragraph that names the total (or
@@ -370,7 +377,7 @@ draw_template_body (OdPdfDoc   *doc,
       first = 1;
     }
   else
-    od_pdf_doc_text (doc, kind_title (letter->kind), OD_PDF_STYLE_HEADING);
+    od_pdf_doc_text (doc, kind_title (letter->language, letter->kind), OD_PDF_STYLE_HEADING);
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
 
   for (guint i = first; i < paragraphs->len; i++)
@@ -409,17 +416,18 @@ draw_template_body (OdPdfDoc   *doc,
   od_pdf_doc_keep_begin (doc);
   if (paragraphs->len > first)
     draw_markup (doc, g_ptr_array_index (paragraphs, paragraphs->len - 1), OD_PDF_STYLE_BODY);
-  draw_signature (doc);
+  draw_signature (doc, letter);
   od_pdf_doc_keep_end (doc);
 }
 
 /* The business signs; the profile names no person, so a line is left
  * to sign on by hand above the business's name. */
 static void
-draw_signature (OdPdfDoc *doc)
+draw_signature (OdPdfDoc *doc,
+                Letter   *letter)
 {
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
-  od_pdf_doc_text (doc, _("Yours sincerely,"), OD_PDF_STYLE_BODY);
+  od_pdf_doc_text (doc, od_language_text (letter->language, N_("Yours sincerely,")), OD_PDF_STYLE_BODY);
   od_pdf_doc_signature_space (doc, 14.0 * OD_PDF_MM);
   od_pdf_doc_space (doc, 1.0 * OD_PDF_MM);
   od_pdf_doc_text (doc, od_business_get_name (od_pdf_doc_get_business (doc)), OD_PDF_STYLE_BODY);
@@ -433,27 +441,42 @@ draw_letter (OdPdfDoc *doc,
   OdBusiness *business = od_pdf_doc_get_business (doc);
   LetterItem *first = &g_array_index (letter->items, LetterItem, 0);
   const char *currency = od_invoice_get_currency (first->invoice);
-  g_autofree char *address = _od_pdf_recipient (business, letter->customer);
-  g_autofree char *date = _od_pdf_date (&letter->today);
-  g_autofree char *hello = salutation (letter->customer);
+  const char *lang = letter->language != NULL
+                     ? letter->language : _od_pdf_customer_language (business, letter->customer);
+  g_autofree char *address = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *hello = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *amount = NULL;
   g_autofree char *body = NULL;
   g_autofree char *link = _od_pdf_payment_link (business, first->invoice);
   g_autoptr(GString) pay = g_string_new (NULL);
-  /* Translators: the subject of a letter sent before the due date */
-  const char *title = is_pre_due (letter) ? _("Your invoice is due soon") : kind_title (letter->kind);
-  const char *labels[] = { _("Customer no."), _("Date"), _("Invoice no.") };
-  const char *values[] = { od_customer_get_ref (letter->customer), date,
-                           od_invoice_get_number (first->invoice) };
+  const char *title;
+  const char *labels[3];
+  const char *values[3];
   GDate until = letter->today;
   gint64 total = 0;
 
+  letter->language = lang;
+  address = _od_pdf_recipient (lang, business, letter->customer);
+  date = _od_pdf_date (lang, &letter->today);
+  hello = salutation (lang, letter->customer);
+  /* Translators: the subject of a letter sent before the due date */
+  title = is_pre_due (letter) ? od_language_text (lang, N_("Your invoice is due soon"))
+                              : kind_title (lang, letter->kind);
+  labels[0] = od_language_text (lang, N_("Customer no."));
+  labels[1] = od_language_text (lang, N_("Date"));
+  labels[2] = od_language_text (lang, N_("Invoice no."));
+  values[0] = od_customer_get_ref (letter->customer);
+  values[1] = date;
+  values[2] = od_invoice_get_number (first->invoice);
   g_date_add_days (&until, od_letter_deadline_days (letter->kind));
-  deadline = _od_pdf_long_date (&until);
+  deadline = _od_pdf_long_date (lang, &until);
 
-  /* Translators: the demand letter's title in the header of its second page */
-  od_pdf_doc_begin_section (doc, letter->kind == OD_LETTER_DEMAND ? _("Demand for payment") : title,
+  od_pdf_doc_set_language (doc, lang);
+  od_pdf_doc_begin_section (doc, letter->kind == OD_LETTER_DEMAND
+                                 /* Translators: the demand letter's title in the header of its second page */
+                                 ? od_language_text (lang, N_("Demand for payment")) : title,
                             odd ? OD_PDF_SECTION_ODD : OD_PDF_SECTION_NONE);
   od_pdf_doc_address (doc, address);
   od_pdf_doc_info (doc, labels, values, letter->items->len == 1 ? 3 : 2);
@@ -472,7 +495,7 @@ draw_letter (OdPdfDoc *doc,
     OdMergeAmounts amounts;
 
     letter_amounts (letter, currency, &amounts);
-    amount = _od_pdf_money (amounts.total, currency);
+    amount = _od_pdf_money (lang, amounts.total, currency);
   }
   body = body_text (letter, amount, deadline);
   od_pdf_doc_text (doc, body, OD_PDF_STYLE_BODY);
@@ -484,14 +507,16 @@ draw_letter (OdPdfDoc *doc,
       g_autofree char *iban = _od_pdf_iban (od_business_get_iban (business));
 
       /* Translators: the second %s is the IBAN with its label, "IBAN DE89 3704 …" */
-      g_string_append_printf (pay, _("Please transfer the amount to %s, %s"),
+      g_string_append_printf (pay, od_language_text (lang, N_("Please transfer the amount to %s, %s")),
                               od_business_get_name (business), iban);
       if (od_business_get_bic (business) != NULL)
-        g_string_append_printf (pay, _(", BIC %s"), od_business_get_bic (business));
-      g_string_append_printf (pay, _(", quoting %s."), od_invoice_get_number (first->invoice));
+        g_string_append_printf (pay, od_language_text (lang, N_(", BIC %s")), od_business_get_bic (business));
+      g_string_append_printf (pay, od_language_text (lang, N_(", quoting %s.")),
+                              od_invoice_get_number (first->invoice));
     }
   if (link != NULL)
-    g_string_append_printf (pay, _("%sOr pay online: %s"), pay->len > 0 ? " " : "", link);
+    g_string_append_printf (pay, od_language_text (lang, N_("%sOr pay online: %s")),
+                            pay->len > 0 ? " " : "", link);
   /* What was sent so far, then how to pay right before the closing. */
   if (letter->kind == OD_LETTER_DEMAND)
     draw_history (doc, letter);
@@ -505,64 +530,76 @@ draw_letter (OdPdfDoc *doc,
       od_pdf_doc_text (doc, pay->str, OD_PDF_STYLE_BODY);
       od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
     }
-  od_pdf_doc_text (doc, _("If anything about these amounts is not right, please contact us at once."),
+  od_pdf_doc_text (doc, od_language_text (lang, N_("If anything about these amounts is not right, "
+                                                   "please contact us at once.")),
                    OD_PDF_STYLE_BODY);
-  draw_signature (doc);
+  draw_signature (doc, letter);
   od_pdf_doc_keep_end (doc);
 }
 
-/* The engine's amounts for one invoice on @today, for a letter of @kind. */
+/* What the engine would plan for @invoice at the step of @kind on
+ * @today, for a letter printed outside a run ("pdf final-notice N"):
+ * the step's fee unless it was charged, the interest accrued since the
+ * due date and the grace days, and the fixed compensation unless an
+ * earlier step charged it. Only the figures od_merge_amounts_add_action()
+ * reads are set. */
 static void
-item_amounts (LetterItem   *item,
-              OdLetterKind  kind,
-              OdPolicy     *policy,
-              GPtrArray    *charges,
-              const GDate  *today)
+estimate_action (OdDunningAction *action,
+                 OdInvoice       *invoice,
+                 OdLetterKind     kind,
+                 OdPolicy        *policy,
+                 GPtrArray       *charges,
+                 const GDate     *today)
 {
-  OdInvoice *invoice = item->invoice;
   const char *currency = od_invoice_get_currency (invoice);
-  const char *step_name = kind == OD_LETTER_DEMAND ? "demand"
-                          : kind == OD_LETTER_FINAL_NOTICE ? "final-notice" : NULL;
+  gint64 outstanding = MAX (od_invoice_get_outstanding (invoice), 0);
   OdPolicyStep *step = NULL;
   gboolean step_charged = FALSE;
   gboolean compensation_charged = FALSE;
+  GDate interest_from;
 
-  for (guint i = 0; i < charges->len; i++)
-    {
-      OdCharge *charge = g_ptr_array_index (charges, i);
-
-      if (od_charge_get_kind (charge) == OD_CHARGE_KIND_LATE_FEE)
-        item->fees += od_charge_get_amount (charge);
-      if (od_charge_get_kind (charge) == OD_CHARGE_KIND_COMPENSATION)
-        {
-          item->compensation += od_charge_get_amount (charge);
-          compensation_charged = TRUE;
-        }
-      if (step_name != NULL && g_strcmp0 (od_charge_get_step (charge), step_name) == 0)
-        step_charged = TRUE;
-    }
-  for (guint i = 0; step_name != NULL && i < od_policy_get_n_steps (policy); i++)
+  /* The last step of the ladder that writes this kind of letter. */
+  for (guint i = 0; kind != OD_LETTER_REMINDER && i < od_policy_get_n_steps (policy); i++)
     {
       OdPolicyStep *candidate = od_policy_get_step (policy, i);
 
       if (od_letter_kind_for_step (od_policy_step_get_name (candidate)) == kind)
         step = candidate;
     }
+  memset (action, 0, sizeof *action);
+  action->step = step != NULL ? (char *) od_policy_step_get_name (step) : NULL;
+  action->amount_due = od_invoice_get_outstanding (invoice);
+
+  for (guint i = 0; i < charges->len; i++)
+    {
+      OdCharge *charge = g_ptr_array_index (charges, i);
+
+      if (od_charge_get_kind (charge) == OD_CHARGE_KIND_COMPENSATION)
+        compensation_charged = TRUE;
+      if (action->step != NULL && od_charge_get_kind (charge) == OD_CHARGE_KIND_LATE_FEE &&
+          g_strcmp0 (od_charge_get_step (charge), action->step) == 0)
+        {
+          /* Charged already: it is the step's fee. */
+          action->fee += od_charge_get_amount (charge);
+          step_charged = TRUE;
+        }
+    }
   if (step != NULL && !step_charged)
     {
-      gint64 fee = od_policy_milli_to_minor (od_policy_step_get_fee_milli (step), currency);
       gint64 percent = 0;
 
-      od_percent_bp (MAX (od_invoice_get_outstanding (invoice), 0), od_policy_step_get_fee_bp (step), &percent);
-      item->fees += fee + percent;
+      od_percent_bp (outstanding, od_policy_step_get_fee_bp (step), &percent);
+      action->fee = od_policy_milli_to_minor (od_policy_step_get_fee_milli (step), currency) + percent;
     }
-  if (!compensation_charged && od_invoice_days_overdue (invoice, today) > 0)
-    item->compensation = od_policy_milli_to_minor (od_policy_get_fixed_compensation_milli (policy), currency);
-  if (od_invoice_days_overdue (invoice, today) > 0)
-    item->interest = od_dunning_interest (MAX (od_invoice_get_outstanding (invoice), 0),
-                                          od_policy_get_interest_annual_bp (policy),
-                                          od_invoice_get_due_date (invoice), today,
-                                          &item->interest_days);
+  if (od_invoice_days_overdue (invoice, today) <= 0)
+    return;
+  if (!compensation_charged)
+    action->compensation = od_policy_milli_to_minor (od_policy_get_fixed_compensation_milli (policy),
+                                                     currency);
+  interest_from = *od_invoice_get_due_date (invoice);
+  g_date_add_days (&interest_from, od_policy_get_grace_days (policy));
+  action->interest = od_dunning_interest (outstanding, od_policy_get_interest_annual_bp (policy),
+                                          &interest_from, today, &action->interest_days);
 }
 
 OdPdfLetter *
@@ -628,21 +665,26 @@ _od_pdf_letter_add_invoice (OdPdfLetter           *self,
   Letter *letter = (Letter *) self;
   LetterItem item = { g_object_ref (invoice), };
 
+  OdDunningAction estimate;
+  OdMergeAmounts amounts;
+
   item.history = history;
+  /* The engine's figures for the step (or what it would plan), with
+   * what earlier steps charged: the same rule as the step's message. */
+  if (action == NULL && charges != NULL)
+    {
+      estimate_action (&estimate, invoice, letter->kind, letter->policy, charges, &letter->today);
+      action = &estimate;
+    }
   if (action != NULL)
     {
-      /* The engine's figures for this step, on top of the fees charged
-       * before. */
-      for (guint i = 0; charges != NULL && i < charges->len; i++)
-        if (od_charge_get_kind (g_ptr_array_index (charges, i)) == OD_CHARGE_KIND_LATE_FEE)
-          item.fees += od_charge_get_amount (g_ptr_array_index (charges, i));
-      item.fees += action->fee;
-      item.interest = action->interest;
-      item.interest_days = action->interest_days;
-      item.compensation = action->compensation;
+      od_merge_amounts_init (&amounts);
+      od_merge_amounts_add_action (&amounts, action, charges);
+      item.fees = amounts.late_fee;
+      item.interest = amounts.interest;
+      item.interest_days = amounts.interest_days;
+      item.compensation = amounts.compensation;
     }
-  else if (charges != NULL)
-    item_amounts (&item, letter->kind, letter->policy, charges, &letter->today);
   g_array_append_val (letter->items, item);
 }
 
@@ -678,7 +720,7 @@ _od_pdf_letter_use_template (OdPdfLetter  *self,
   letter->body_markup = _od_pdf_letter_render_template (store, business, letter->customer, invoices,
                                                         &amounts, &letter->today, name,
                                                         &letter->itemized, &letter->total_markup,
-                                                        &local_error);
+                                                        &letter->language, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "od-language-format.h"
 #include "od-merge-values.h"
 #include "od-pdf.h"
 #include "od-pdf-doc.h"
@@ -48,21 +49,38 @@ OdCustomer *_od_pdf_find_customer     (OdStore          *store,
 void        _od_pdf_today             (const GDate      *today,
                                        GDate            *out);
 
-/* Text: "1,234.56", "EUR 1,234.56", "23 Nov 2026", "23 November 2026". */
-char     *_od_pdf_amount              (gint64            minor,
+/* Text in the document's @language (NULL: the user's, through
+ * gettext): "1,234.56", "€1,234.50", "30 Nov 2026", "30 November 2026". */
+char     *_od_pdf_amount              (const char       *language,
+                                       gint64            minor,
                                        const char       *currency);
-char     *_od_pdf_money               (gint64            minor,
+char     *_od_pdf_money               (const char       *language,
+                                       gint64            minor,
                                        const char       *currency);
-char     *_od_pdf_date                (const GDate      *date);
-char     *_od_pdf_long_date           (const GDate      *date);
-char     *_od_pdf_percent             (gint              basis_points);
+char     *_od_pdf_date                (const char       *language,
+                                       const GDate      *date);
+char     *_od_pdf_long_date           (const char       *language,
+                                       const GDate      *date);
+char     *_od_pdf_percent             (const char       *language,
+                                       gint              basis_points);
+char     *_od_pdf_step_label          (const char       *language,
+                                       const char       *step);
+char     *_od_pdf_channel_label       (const char       *language,
+                                       OdChannel         channels);
+/* The language a document for @customer speaks: the customer's, else
+ * the business's, else English (see od_language_format_pick()). */
+const char *_od_pdf_customer_language (OdBusiness       *business,
+                                       OdCustomer       *customer);
+/* A word of the document in its language: @msgid marked with N_(). */
+#define _od_pdf_text(doc, msgid) od_language_text (od_pdf_doc_get_language (doc), (msgid))
 /* @text with its spaces made no-break spaces: an IBAN is never broken
  * over two lines. */
 char     *_od_pdf_unbreakable         (const char       *text);
 /* "IBAN DE89 3704 …", all in one piece. */
 char     *_od_pdf_iban                (const char       *iban);
 /* The postal address block of @customer, one line each. */
-char     *_od_pdf_recipient           (OdBusiness       *business,
+char     *_od_pdf_recipient           (const char       *language,
+                                       OdBusiness       *business,
                                        OdCustomer       *customer);
 /* The business PaymentLink with {{invoice.number}} and {{amount_due}}. */
 char     *_od_pdf_payment_link        (OdBusiness       *business,
@@ -115,7 +133,8 @@ char        *_od_pdf_letter_template_name   (OdPolicy             *policy,
 /* The "letter" part of @name in @customer's language merged as pango
  * markup; NULL without an error when there is none. *@itemizes: it
  * states the total due or lists several invoices itself; *@total:
- * {{total_due}} as the markup has it. */
+ * {{total_due}} as the markup has it; *@language: the language it is
+ * written in ("de"; "en" for one Overdue does not write itself). */
 char        *_od_pdf_letter_render_template (OdStore              *store,
                                              OdBusiness           *business,
                                              OdCustomer           *customer,
@@ -125,6 +144,7 @@ char        *_od_pdf_letter_render_template (OdStore              *store,
                                              const char           *name,
                                              gboolean             *itemizes,
                                              char                **total,
+                                             const char          **language,
                                              GError              **error);
 /* Paragraphs (char*) parted by blank lines. */
 GPtrArray   *_od_pdf_split_paragraphs       (const char           *markup);

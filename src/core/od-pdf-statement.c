@@ -68,20 +68,23 @@ draw_currency (OdPdfDoc    *doc,
                CurrencySum *sum,
                const GDate *today)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   double width = od_pdf_geometry_body_width (od_pdf_doc_get_geometry (doc));
   double money = 23.0 * OD_PDF_MM;
   OdPdfColumn columns[] = {
-    { _("Invoice"), 0, FALSE },
-    { _("Issued"), 25.0 * OD_PDF_MM, FALSE },
-    { _("Due"), 25.0 * OD_PDF_MM, FALSE },
-    { _("Total"), money, TRUE },
-    { _("Paid"), money, TRUE },
-    { _("Outstanding"), money, TRUE },
+    { _od_pdf_text (doc, N_("Invoice")), 0, FALSE },
+    { _od_pdf_text (doc, N_("Issued")), 25.0 * OD_PDF_MM, FALSE },
+    { _od_pdf_text (doc, N_("Due")), 25.0 * OD_PDF_MM, FALSE },
+    { _od_pdf_text (doc, N_("Total")), money, TRUE },
+    { _od_pdf_text (doc, N_("Paid")), money, TRUE },
+    { _od_pdf_text (doc, N_("Outstanding")), money, TRUE },
     /* Wide enough for the title on one line. */
-    { _("Days overdue"), 21.0 * OD_PDF_MM, TRUE },
+    { _od_pdf_text (doc, N_("Days overdue")), 21.0 * OD_PDF_MM, TRUE },
   };
   const char *bucket_titles[N_BUCKETS] = {
-    _("Current"), _("1–30 days"), _("31–60 days"), _("61–90 days"), _("91+ days"),
+    _od_pdf_text (doc, N_("Current")), _od_pdf_text (doc, N_("1–30 days")),
+    _od_pdf_text (doc, N_("31–60 days")), _od_pdf_text (doc, N_("61–90 days")),
+    _od_pdf_text (doc, N_("91+ days")),
   };
   OdPdfColumn aging[N_BUCKETS + 1];
   g_autofree char *total = NULL;
@@ -94,7 +97,7 @@ draw_currency (OdPdfDoc    *doc,
     columns[0].width -= columns[i].width;
 
   /* Translators: the heading of a statement's table; %s is a currency code */
-  heading = g_strdup_printf (_("Open items in %s"), sum->currency);
+  heading = g_strdup_printf (_od_pdf_text (doc, N_("Open items in %s")), sum->currency);
   od_pdf_doc_ensure_space (doc, 40);
   od_pdf_doc_text (doc, heading, OD_PDF_STYLE_BOLD);
   od_pdf_doc_space (doc, 1.5 * OD_PDF_MM);
@@ -119,11 +122,11 @@ draw_currency (OdPdfDoc    *doc,
       sum->outstanding += od_invoice_get_outstanding (invoice);
       sum->buckets[bucket_for (days)] += od_invoice_get_outstanding (invoice);
 
-      issued = _od_pdf_date (od_invoice_get_issue_date (invoice));
-      due = _od_pdf_date (od_invoice_get_due_date (invoice));
-      t = _od_pdf_amount (od_invoice_get_total (invoice), sum->currency);
-      p = _od_pdf_amount (od_invoice_get_paid (invoice), sum->currency);
-      o = _od_pdf_amount (od_invoice_get_outstanding (invoice), sum->currency);
+      issued = _od_pdf_date (lang, od_invoice_get_issue_date (invoice));
+      due = _od_pdf_date (lang, od_invoice_get_due_date (invoice));
+      t = _od_pdf_amount (lang, od_invoice_get_total (invoice), sum->currency);
+      p = _od_pdf_amount (lang, od_invoice_get_paid (invoice), sum->currency);
+      o = _od_pdf_amount (lang, od_invoice_get_outstanding (invoice), sum->currency);
       d = days > 0 ? g_strdup_printf ("%d", days) : g_strdup ("—");
       cells[0] = od_invoice_get_number (invoice);
       cells[1] = issued;
@@ -134,11 +137,11 @@ draw_currency (OdPdfDoc    *doc,
       cells[6] = d;
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
     }
-  total = _od_pdf_amount (sum->total, sum->currency);
-  paid = _od_pdf_amount (sum->paid, sum->currency);
-  outstanding = _od_pdf_amount (sum->outstanding, sum->currency);
+  total = _od_pdf_amount (lang, sum->total, sum->currency);
+  paid = _od_pdf_amount (lang, sum->paid, sum->currency);
+  outstanding = _od_pdf_amount (lang, sum->outstanding, sum->currency);
   {
-    const char *cells[] = { _("Total"), "", "", total, paid, outstanding, "" };
+    const char *cells[] = { _od_pdf_text (doc, N_("Total")), "", "", total, paid, outstanding, "" };
 
     od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_BOLD | OD_PDF_ROW_RULE_ABOVE);
   }
@@ -149,19 +152,19 @@ draw_currency (OdPdfDoc    *doc,
   od_pdf_doc_ensure_space (doc, 45);
   /* Translators: %s is a currency code */
   g_free (heading);
-  heading = g_strdup_printf (_("Aging of the outstanding %s"), sum->currency);
+  heading = g_strdup_printf (_od_pdf_text (doc, N_("Aging of the outstanding %s")), sum->currency);
   od_pdf_doc_text (doc, heading, OD_PDF_STYLE_BOLD);
   od_pdf_doc_space (doc, 1.5 * OD_PDF_MM);
   for (guint i = 0; i < N_BUCKETS; i++)
     aging[i] = (OdPdfColumn) { bucket_titles[i], width / (N_BUCKETS + 1), TRUE };
-  aging[N_BUCKETS] = (OdPdfColumn) { _("Total"), width / (N_BUCKETS + 1), TRUE };
+  aging[N_BUCKETS] = (OdPdfColumn) { _od_pdf_text (doc, N_("Total")), width / (N_BUCKETS + 1), TRUE };
   od_pdf_doc_table_begin (doc, aging, N_BUCKETS + 1, TRUE, FALSE);
   {
     char *texts[N_BUCKETS + 1];
 
     for (guint i = 0; i < N_BUCKETS; i++)
-      texts[i] = _od_pdf_amount (sum->buckets[i], sum->currency);
-    texts[N_BUCKETS] = _od_pdf_amount (sum->outstanding, sum->currency);
+      texts[i] = _od_pdf_amount (lang, sum->buckets[i], sum->currency);
+    texts[N_BUCKETS] = _od_pdf_amount (lang, sum->outstanding, sum->currency);
     od_pdf_doc_table_row (doc, (const char * const *) texts, OD_PDF_ROW_BOLD);
     for (guint i = 0; i <= N_BUCKETS; i++)
       g_free (texts[i]);
@@ -176,26 +179,29 @@ _od_pdf_draw_statement (OdPdfDoc    *doc,
                         GPtrArray   *invoices,
                         const GDate *today)
 {
+  const char *lang = od_pdf_doc_get_language (doc);
   OdBusiness *business = od_pdf_doc_get_business (doc);
-  g_autofree char *address = _od_pdf_recipient (business, customer);
-  g_autofree char *date = _od_pdf_date (today);
-  g_autofree char *long_date = _od_pdf_long_date (today);
+  g_autofree char *address = _od_pdf_recipient (lang, business, customer);
+  g_autofree char *date = _od_pdf_date (lang, today);
+  g_autofree char *long_date = _od_pdf_long_date (lang, today);
   g_autofree char *intro = NULL;
   g_autoptr(GArray) sums = currencies_of (invoices);
-  const char *labels[] = { _("Customer no."), _("Statement date") };
+  const char *labels[] = { _od_pdf_text (doc, N_("Customer no.")),
+                           _od_pdf_text (doc, N_("Statement date")) };
   const char *values[] = { od_customer_get_ref (customer), date };
 
-  od_pdf_doc_begin_section (doc, _("Statement of account"), OD_PDF_SECTION_NONE);
+  od_pdf_doc_begin_section (doc, _od_pdf_text (doc, N_("Statement of account")), OD_PDF_SECTION_NONE);
   od_pdf_doc_address (doc, address);
   od_pdf_doc_info (doc, labels, values, G_N_ELEMENTS (labels));
-  od_pdf_doc_text (doc, _("Statement of account"), OD_PDF_STYLE_HEADING);
+  od_pdf_doc_text (doc, _od_pdf_text (doc, N_("Statement of account")), OD_PDF_STYLE_HEADING);
   od_pdf_doc_space (doc, 3.0 * OD_PDF_MM);
   if (invoices->len == 0)
     /* Translators: %s is a date */
-    intro = g_strdup_printf (_("On %s your account has no open items. Thank you."), long_date);
+    intro = g_strdup_printf (_od_pdf_text (doc, N_("On %s your account has no open items. Thank you.")),
+                             long_date);
   else
-    intro = g_strdup_printf (_("These are the open items on your account on %s. "
-                               "Payments made after that date are not shown."), long_date);
+    intro = g_strdup_printf (_od_pdf_text (doc, N_("These are the open items on your account on %s. "
+                               "Payments made after that date are not shown.")), long_date);
   od_pdf_doc_text (doc, intro, OD_PDF_STYLE_BODY);
   od_pdf_doc_space (doc, 5.0 * OD_PDF_MM);
 
@@ -205,9 +211,9 @@ _od_pdf_draw_statement (OdPdfDoc    *doc,
   if (invoices->len > 0)
     {
       od_pdf_doc_ensure_space (doc, 30);
-      od_pdf_doc_text (doc, _("Please pay the overdue amounts now, quoting the invoice numbers. "
+      od_pdf_doc_text (doc, _od_pdf_text (doc, N_("Please pay the overdue amounts now, quoting the invoice numbers. "
                               "If you have paid in the meantime, thank you, and please ignore this statement. "
-                              "If an item is not right, tell us, and we will look into it at once."),
+                              "If an item is not right, tell us, and we will look into it at once.")),
                        OD_PDF_STYLE_BODY);
     }
 }
@@ -219,6 +225,10 @@ render_statement (OdPdfDoc  *doc,
 {
   StatementData *data = user_data;
 
+  /* The customer's own statement speaks their language; the one in an
+   * agency's packet, the user's. */
+  od_pdf_doc_set_language (doc, _od_pdf_customer_language (od_pdf_doc_get_business (doc),
+                                                           data->customer));
   _od_pdf_draw_statement (doc, data->customer, data->invoices, &data->today);
   return TRUE;
 }

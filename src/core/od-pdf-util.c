@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "od-language-format.h"
 #include "od-money.h"
 #include "od-pdf-private.h"
 
@@ -47,52 +48,74 @@ business_country (OdBusiness *business)
   return g_ascii_strup (underscore + 1, 2);
 }
 
+/* Each takes the document's language (od_pdf_doc_get_language()):
+ * NULL is the user's own, through gettext, as before documents spoke
+ * their reader's language. */
 char *
-_od_pdf_amount (gint64      minor,
+_od_pdf_amount (const char *language,
+                gint64      minor,
                 const char *currency)
 {
   OdMoney money = od_money_init (minor, currency);
-  g_autofree char *text = od_money_format (&money);
-  const char *space = strchr (text, ' ');
+  g_autofree char *text = NULL;
+  const char *space;
 
+  if (language != NULL)
+    return od_language_format_amount (language, minor, currency);
+  text = od_money_format (&money);
+  space = strchr (text, ' ');
   return g_strdup (space != NULL ? space + 1 : text);
 }
 
 char *
-_od_pdf_money (gint64      minor,
+_od_pdf_money (const char *language,
+               gint64      minor,
                const char *currency)
 {
   OdMoney money = od_money_init (minor, currency);
-  g_autofree char *text = od_money_format (&money);
-  g_auto(GStrv) parts = g_strsplit (text, " ", 2);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
 
+  if (language != NULL)
+    return od_language_format_money (language, minor, currency);
+  text = od_money_format (&money);
+  parts = g_strsplit (text, " ", 2);
   /* A no-break space: "EUR" never ends a line without its amount. */
   return g_strjoinv ("\u00a0", parts);
 }
 
 char *
-_od_pdf_date (const GDate *date)
+_od_pdf_date (const char  *language,
+              const GDate *date)
 {
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("—");
+  if (language != NULL)
+    return od_language_format_date_short (language, date);
   /* Translators: a short date: day, abbreviated month, year */
   return g_strdup_printf (C_("short date", "%u %s %u"), g_date_get_day (date),
                           _(short_months[g_date_get_month (date) - 1]), g_date_get_year (date));
 }
 
 char *
-_od_pdf_long_date (const GDate *date)
+_od_pdf_long_date (const char  *language,
+                   const GDate *date)
 {
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("—");
+  if (language != NULL)
+    return od_language_format_date (language, date);
   /* Translators: a date in a letter: day, month name, year */
   return g_strdup_printf (C_("long date", "%u %s %u"), g_date_get_day (date),
                           _(months[g_date_get_month (date) - 1]), g_date_get_year (date));
 }
 
 char *
-_od_pdf_percent (gint basis_points)
+_od_pdf_percent (const char *language,
+                 gint        basis_points)
 {
+  if (language != NULL)
+    return od_language_format_percent (language, basis_points);
   if (basis_points % 100 == 0)
     return g_strdup_printf ("%d %%", basis_points / 100);
   if (basis_points % 10 == 0)
@@ -100,8 +123,17 @@ _od_pdf_percent (gint basis_points)
   return g_strdup_printf ("%d.%02d %%", basis_points / 100, basis_points % 100);
 }
 
+const char *
+_od_pdf_customer_language (OdBusiness *business,
+                           OdCustomer *customer)
+{
+  return od_language_format_pick (od_customer_get_language (customer),
+                                  od_business_get_locale (business));
+}
+
 char *
-_od_pdf_recipient (OdBusiness *business,
+_od_pdf_recipient (const char *language,
+                   OdBusiness *business,
                    OdCustomer *customer)
 {
   g_autoptr(GString) out = g_string_new (od_customer_get_name (customer));
@@ -115,7 +147,8 @@ _od_pdf_recipient (OdBusiness *business,
   if (contact != NULL && od_contact_get_name (contact) != NULL &&
       g_strcmp0 (od_contact_get_name (contact), od_customer_get_name (customer)) != 0)
     /* Translators: the person a letter is for, under the company name */
-    g_string_append_printf (out, _("\nAttn. %s"), od_contact_get_name (contact));
+    g_string_append_printf (out, od_language_text (language, N_("\nAttn. %s")),
+                            od_contact_get_name (contact));
   if (od_customer_get_address (customer) != NULL && *od_customer_get_address (customer) != '\0')
     g_string_append_printf (out, "\n%s", od_customer_get_address (customer));
 
@@ -303,13 +336,20 @@ static const StepLabel step_labels[] = {
 char *
 od_pdf_step_label (const char *step)
 {
+  return _od_pdf_step_label (NULL, step);
+}
+
+char *
+_od_pdf_step_label (const char *language,
+                    const char *step)
+{
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (step != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (step_labels); i++)
     if (g_str_equal (step, step_labels[i].step))
-      return g_strdup (_(step_labels[i].label));
+      return g_strdup (od_language_text (language, step_labels[i].label));
 
   /* The owner's own step: its name as words, "late-call" "Late call". */
   text = g_strdup (step);
@@ -329,6 +369,13 @@ od_pdf_step_label (const char *step)
 char *
 od_pdf_channel_label (OdChannel channels)
 {
+  return _od_pdf_channel_label (NULL, channels);
+}
+
+char *
+_od_pdf_channel_label (const char *language,
+                       OdChannel   channels)
+{
   static const struct { OdChannel channel; const char *label; } labels[] = {
     { OD_CHANNEL_EMAIL, N_("Email") },
     { OD_CHANNEL_SMS, N_("Text message") },
@@ -342,7 +389,7 @@ od_pdf_channel_label (OdChannel channels)
       {
         if (text->len > 0)
           g_string_append (text, ", ");
-        g_string_append (text, _(labels[i].label));
+        g_string_append (text, od_language_text (language, labels[i].label));
       }
   if (text->len == 0)
     g_string_append (text, "—");
