@@ -18,16 +18,22 @@ typedef struct
 } TaxSum;
 
 static char *
-quantity_text (gint64 milli)
+quantity_text (const char *language,
+               gint64      milli)
 {
   g_autofree char *text = od_amount_to_string (milli, 3);
   char *end = text + strlen (text) - 1;
+  char *point;
 
   /* "1.500" -> "1.5", "2.000" -> "2" */
   while (*end == '0')
     *end-- = '\0';
   if (*end == '.')
     *end = '\0';
+  /* "1,5" where the reader writes a decimal comma. */
+  point = strchr (text, '.');
+  if (point != NULL && language != NULL)
+    *point = od_language_money_style (language)->decimal_point[0];
   return g_steal_pointer (&text);
 }
 
@@ -123,7 +129,7 @@ draw_lines (OdPdfDoc         *doc,
           return FALSE;
         }
       add_tax (sums, od_invoice_line_get_tax_rate_bp (line), net, tax);
-      quantity = quantity_text (od_invoice_line_get_quantity_milli (line));
+      quantity = quantity_text (lang, od_invoice_line_get_quantity_milli (line));
       price = _od_pdf_amount (lang, od_invoice_line_get_unit_price (line),
                               currency);
       rate = _od_pdf_percent (lang, od_invoice_line_get_tax_rate_bp (line));
@@ -234,9 +240,11 @@ payment_text (OdPdfDoc         *doc,
       return g_string_free (out, FALSE);
     }
   /* Translators: payment terms: amount, due date, days from the invoice date */
-  g_string_append_printf (out, od_language_ntext (lang,
-                                                  N_("Please pay %s by %s (%d day net)."),
-                                                  N_("Please pay %s by %s (%d days net)."), days),
+  g_string_append_printf (out, lang != NULL
+                          ? od_language_ntext (lang, "Please pay %s by %s (%d day net).",
+                                               "Please pay %s by %s (%d days net).", days)
+                          : g_dngettext (GETTEXT_PACKAGE, "Please pay %s by %s (%d day net).",
+                                         "Please pay %s by %s (%d days net).", days),
                           due, due_date, days);
   if (!copy && discount_bp > 0 && discount_days > 0 && od_invoice_get_paid (invoice) == 0)
     {

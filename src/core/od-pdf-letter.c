@@ -221,12 +221,15 @@ draw_amounts (OdPdfDoc   *doc,
     {
       g_autofree char *percent = _od_pdf_percent (lang, rate);
       g_autofree char *text = _od_pdf_amount (lang, interest, currency);
-      /* Translators: interest line: the annual rate and the days it ran */
-      g_autofree char *label = g_strdup_printf (od_language_ntext (lang,
-                                                                   N_("Interest at %s a year for %u day"),
-                                                                   N_("Interest at %s a year for %u days"),
-                                                                   max_days),
-                                                percent, max_days);
+      /* The user's catalogue where the letter speaks the user's language. */
+      g_autofree char *label =
+        g_strdup_printf (lang != NULL
+                         ? od_language_ntext (lang, "Interest at %s a year for %u day",
+                                              "Interest at %s a year for %u days", max_days)
+                         /* Translators: interest line: the annual rate and the days it ran */
+                         : g_dngettext (GETTEXT_PACKAGE, "Interest at %s a year for %u day",
+                                        "Interest at %s a year for %u days", max_days),
+                         percent, max_days);
       const char *cells[] = { label, text };
 
       od_pdf_doc_table_row (doc, cells, OD_PDF_ROW_NONE);
