@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "od-charge.h"
+#include "od-language-format.h"
 #include "od-merge-values.h"
 #include "od-test-util.h"
 
@@ -404,6 +405,68 @@ test_add_action (void)
   g_assert_cmpint (amounts.compensation, ==, 4000);
 }
 
+/* The formats themselves, per language, without any locale. */
+static void
+test_language_format (void)
+{
+  GDate first = od_test_date ("2026-12-01");
+  GDate last = od_test_date ("2026-03-31");
+  static const struct
+  {
+    const char *language;
+    const char *first_long;
+    const char *last_short;
+    const char *negative;
+    const char *yen;
+    const char *franc;
+    const char *amount;
+    const char *rate;
+  } cases[] = {
+    { "en", "1 December 2026", "31 Mar 2026", "−€1,234.50", "¥1,234,567", "CHF\u00a01,234.50", "1,234,567.89", "8.5%" },
+    { "de-CH", "1. Dezember 2026", "31.03.2026", "−1.234,50\u00a0€", "1.234.567\u00a0¥", "1.234,50\u00a0CHF", "1.234.567,89", "8,5\u00a0%" },
+    { "fr_BE.UTF-8", "1er décembre 2026", "31/03/2026", "−1\u202f234,50\u00a0€", "1\u202f234\u202f567\u00a0¥",
+      "1\u202f234,50\u00a0CHF", "1\u202f234\u202f567,89", "8,5\u202f%" },
+    /* Not one Overdue writes: English. */
+    { "sv", "1 December 2026", "31 Mar 2026", "−€1,234.50", "¥1,234,567", "CHF\u00a01,234.50", "1,234,567.89", "8.5%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *first_long = od_language_format_date (cases[i].language, &first);
+      g_autofree char *last_short = od_language_format_date_short (cases[i].language, &last);
+      g_autofree char *negative = od_language_format_money (cases[i].language, -123450, "EUR");
+      g_autofree char *yen = od_language_format_money (cases[i].language, 1234567, "JPY");
+      g_autofree char *franc = od_language_format_money (cases[i].language, 123450, "CHF");
+      g_autofree char *amount = od_language_format_amount (cases[i].language, 123456789, "EUR");
+      g_autofree char *rate = od_language_format_percent (cases[i].language, 850);
+
+      g_test_message ("%s", cases[i].language);
+      g_assert_cmpstr (first_long, ==, cases[i].first_long);
+      g_assert_cmpstr (last_short, ==, cases[i].last_short);
+      g_assert_cmpstr (negative, ==, cases[i].negative);
+      g_assert_cmpstr (yen, ==, cases[i].yen);
+      g_assert_cmpstr (franc, ==, cases[i].franc);
+      g_assert_cmpstr (amount, ==, cases[i].amount);
+      g_assert_cmpstr (rate, ==, cases[i].rate);
+    }
+
+  g_assert_cmpstr (od_language_format_pick ("de_AT", NULL), ==, "de");
+  g_assert_cmpstr (od_language_format_pick ("nl", "fr_FR.UTF-8"), ==, "fr");
+  g_assert_cmpstr (od_language_format_pick ("german", "xx"), ==, "en");
+  g_assert_cmpstr (od_language_format_pick (NULL, NULL), ==, "en");
+  g_assert_true (od_language_format_supported ("fr-CA"));
+  g_assert_false (od_language_format_supported ("frr"));
+  /* The words: the table, else the English text. */
+  g_assert_cmpstr (od_language_text ("de", "Total to pay"), ==, "Zu zahlender Gesamtbetrag");
+  g_assert_cmpstr (od_language_text ("fr", "Page %u of %u"), ==, "Page %u sur %u");
+  g_assert_cmpstr (od_language_text ("it", "Total to pay"), ==, "Total to pay");
+  g_assert_cmpstr (od_language_text ("de", "No such words"), ==, "No such words");
+  g_assert_cmpstr (od_language_ntext ("fr", "%u day", "%u days", 0), ==, "%u day");
+  g_assert_cmpstr (od_language_ntext ("de", "Interest at %s a year for %u day",
+                                      "Interest at %s a year for %u days", 0), ==,
+                   "Verzugszinsen (%s p. a.) für %u Tage");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/od/merge-values/rate", test_rate);
   g_test_add_func ("/od/merge-values/languages", test_languages);
   g_test_add_func ("/od/merge-values/add-action", test_add_action);
+  g_test_add_func ("/od/merge-values/language-format", test_language_format);
 
   return g_test_run ();
 }

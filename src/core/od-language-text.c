@@ -244,7 +244,7 @@ static const Text texts[] = {
 
   /* Messages. */
   /* Short: every character of a text message counts. */
-  { "Reply STOP to opt out.", "Abbestellen: Antworten Sie STOP.", "Désinscription : répondez STOP." },
+  { "Reply STOP to opt out.", "Abbestellen: Antworten Sie STOP.", "Désinscription\u00a0: répondez STOP." },
 };
 
 const char *
