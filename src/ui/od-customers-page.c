@@ -422,16 +422,18 @@ on_counted (GObject      *source,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        NULL, NULL));
-  /* Translators: "Acme has 4 invoices." (the customer's name) */
-  adw_message_dialog_format_heading (dialog,
-                                     g_dngettext (GETTEXT_PACKAGE, "%s has %" G_GINT64_FORMAT " invoice.",
-                                                  "%s has %" G_GINT64_FORMAT " invoices.",
-                                                  (gulong) check->n_invoices),
-                                     check->name, check->n_invoices);
-  adw_message_dialog_set_body (dialog,
-                               _("A customer with invoices cannot be deleted. Archive it instead "
-                                 "to hide it from lists and stop chasing; its invoices stay in the "
-                                 "ledger and the reports."));
+  adw_message_dialog_set_heading (dialog, _("Customer Has Invoices"));
+  /* Translators: the customer's name, then how many invoices refer to it */
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%s has %d invoice, so it cannot be deleted. Archive it "
+                                               "instead to hide it from lists and stop chasing; its "
+                                               "invoice stays in the ledger and the reports.",
+                                               "%s has %d invoices, so it cannot be deleted. Archive it "
+                                               "instead to hide it from lists and stop chasing; its "
+                                               "invoices stay in the ledger and the reports.",
+                                               (gulong) check->n_invoices),
+                                  check->name, (int) MIN (check->n_invoices, G_MAXINT));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "archive", _("_Archive"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "archive");
