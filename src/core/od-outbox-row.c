@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -267,7 +268,7 @@ parse_count (const char  *text,
   if (!g_ascii_string_to_unsigned (g_strstrip ((char *) text), 10, 1, max, &value, NULL))
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_FAILED,
-                   _("Setting “%s”: “%s” is not a whole number from 1 to %" G_GUINT64_FORMAT),
+                   _("Setting “%s”: “%s” is not a whole number from 1 to %" PRIu64),
                    key, text, max);
       return FALSE;
     }

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -56,7 +57,7 @@ _od_sqlite_store_foreach_communication (OdStore                  *store,
           if (at == NULL || !od_channel_from_string (channel_text, &line.channel))
             {
               g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_CORRUPT,
-                           _("Communications log line %" G_GINT64_FORMAT
+                           _("Communications log line %" PRId64
                              " has a bad time “%s” or channel “%s”"),
                            line.id, at_text != NULL ? at_text : "",
                            channel_text != NULL ? channel_text : "");

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -230,7 +231,7 @@ _od_sqlite_store_update_customer (OdStore     *store,
   if (ok && sqlite3_changes (scope.conn->db) == 0)
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                   _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Customer %" PRId64 " does not exist"), id);
       ok = FALSE;
     }
 
@@ -283,7 +284,7 @@ _od_sqlite_store_delete_customer (OdStore  *store,
         }
       else if (row == 0)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                     _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+                     _("Customer %" PRId64 " does not exist"), id);
       sqlite3_reset (stmt);
     }
 
@@ -325,7 +326,7 @@ _od_sqlite_store_get_customer (OdStore  *store,
     return NULL;
   if (customer == NULL)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Customer %" PRId64 " does not exist"), id);
   return g_steal_pointer (&customer);
 }
 

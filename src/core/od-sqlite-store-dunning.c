@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -93,7 +94,7 @@ check_invoice (OdSqliteConn  *conn,
   sqlite3_reset (stmt);
   if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Invoice %" G_GINT64_FORMAT " does not exist"), invoice_id);
+                 _("Invoice %" PRId64 " does not exist"), invoice_id);
   return row == 1;
 }
 
@@ -220,7 +221,7 @@ _od_sqlite_store_add_history (OdStore         *store,
       ok = rc == SQLITE_DONE;
       if (rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE,
-                     _("Step “%s” (repeat %u) of invoice %" G_GINT64_FORMAT
+                     _("Step “%s” (repeat %u) of invoice %" PRId64
                        " was already recorded; a step is taken at most once"),
                      step, repeat, invoice_id);
       else if (!ok)

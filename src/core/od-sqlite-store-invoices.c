@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -163,7 +164,7 @@ run_invoice_write (OdSqliteConn  *conn,
                  od_invoice_get_number (invoice));
   else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Customer %" G_GINT64_FORMAT " does not exist"), customer_id);
+                 _("Customer %" PRId64 " does not exist"), customer_id);
   else
     _od_sqlite_set_error (error, conn->db, rc, _("Could not save the invoice"));
   return FALSE;
@@ -261,7 +262,7 @@ _od_sqlite_store_update_invoice (OdStore    *store,
   if (ok && sqlite3_changes (scope.conn->db) == 0)
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                   _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Invoice %" PRId64 " does not exist"), id);
       ok = FALSE;
     }
   if (ok)
@@ -315,7 +316,7 @@ _od_sqlite_store_delete_invoice (OdStore  *store,
         }
       else if (row == 0)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                     _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+                     _("Invoice %" PRId64 " does not exist"), id);
       sqlite3_reset (stmt);
     }
 
@@ -352,7 +353,7 @@ _od_sqlite_store_get_invoice (OdStore  *store,
     return NULL;
   if (invoice == NULL)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Invoice %" PRId64 " does not exist"), id);
   return g_steal_pointer (&invoice);
 }
 

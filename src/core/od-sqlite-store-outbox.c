@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -534,7 +535,7 @@ ineligible_reason (OdSqliteConn  *conn,
   sqlite3_reset (stmt);
   if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Message %" G_GINT64_FORMAT " is not in the outbox"), id);
+                 _("Message %" PRId64 " is not in the outbox"), id);
   return reason;
 }
 
@@ -747,7 +748,7 @@ _od_sqlite_store_outbox_finish (OdStore            *store,
     }
   if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Message %" G_GINT64_FORMAT " is no longer being sent by this program"),
+                 _("Message %" PRId64 " is no longer being sent by this program"),
                  id);
   ok = row == 1 && finish_row (scope.conn, id, outcome, demo, message_id, detail,
                                attempts, now, error);
@@ -874,10 +875,10 @@ _od_sqlite_store_outbox_decide (OdStore           *store,
 
   if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Message %" G_GINT64_FORMAT " is not in the outbox"), id);
+                 _("Message %" PRId64 " is not in the outbox"), id);
   else if (row == 1 && !decision_allowed (decision, state, channel, done))
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_FAILED,
-                 _("Message %" G_GINT64_FORMAT " is %s%s; “%s” does not apply to it"),
+                 _("Message %" PRId64 " is %s%s; “%s” does not apply to it"),
                  id, od_outbox_state_to_string (state), done ? _(" (done)") : "",
                  od_outbox_decision_to_string (decision));
   else if (row == 1)
@@ -904,7 +905,7 @@ _od_sqlite_store_outbox_list (OdStore  *store,
   if (ok && id > 0 && rows->len == 0)
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                   _("Message %" G_GINT64_FORMAT " is not in the outbox"), id);
+                   _("Message %" PRId64 " is not in the outbox"), id);
       ok = FALSE;
     }
   return ok ? g_steal_pointer (&rows) : NULL;

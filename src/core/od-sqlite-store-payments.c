@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -67,7 +68,7 @@ read_invoice_facts (OdSqliteConn  *conn,
     }
   else if (row == 0 && id > 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Invoice %" PRId64 " does not exist"), id);
   else if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
                  _("There is no invoice numbered “%s”"), number != NULL ? number : "");
@@ -299,7 +300,7 @@ _od_sqlite_store_insert_charge (OdStore   *store,
       ok = rc == SQLITE_DONE;
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                     _("Invoice %" G_GINT64_FORMAT " does not exist"),
+                     _("Invoice %" PRId64 " does not exist"),
                      od_charge_get_invoice_id (charge));
       else if (rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE,

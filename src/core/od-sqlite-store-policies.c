@@ -5,6 +5,7 @@
  * own (customers.policy_id); and the customers' stored risk levels. The key file is the truth; the
  * policy_steps rows name the steps so that the ledger can refer to them. */
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-sqlite-store-private.h"
@@ -52,7 +53,7 @@ customer_policy_id (OdSqliteConn  *conn,
 
   if (row == 0)
     g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 _("There is no customer with id %" G_GINT64_FORMAT), customer_id);
+                 _("There is no customer with id %" PRId64), customer_id);
 
   return row == 1;
 }
@@ -146,7 +147,7 @@ read_policy (OdSqliteConn  *conn,
     {
       if (row == 0)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                     _("There is no policy with id %" G_GINT64_FORMAT), policy_id);
+                     _("There is no policy with id %" PRId64), policy_id);
       return NULL;
     }
 
@@ -154,7 +155,7 @@ read_policy (OdSqliteConn  *conn,
   if (policy == NULL)
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_CORRUPT,
-                   _("The stored policy %" G_GINT64_FORMAT " does not read: %s"),
+                   _("The stored policy %" PRId64 " does not read: %s"),
                    policy_id, local_error->message);
       return NULL;
     }
@@ -428,7 +429,7 @@ _od_sqlite_store_get_risk_level (OdStore           *store,
       sqlite3_reset (stmt);
       if (row == 0)
         g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                     _("There is no customer with id %" G_GINT64_FORMAT), customer_id);
+                     _("There is no customer with id %" PRId64), customer_id);
     }
   _od_sqlite_store_read_end (&scope);
   return row == 1;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <math.h>
 #include <glib/gi18n.h>
 
@@ -322,7 +323,7 @@ show_detail (OdCustomerView *self,
   self->invoices = g_steal_pointer (&detail->invoices);
   if (detail->n_invoices > self->invoices->len)
     /* Translators: the customer's invoices group, "Invoices (latest 50 of 230)" */
-    invoices_title = g_strdup_printf (_("Invoices (latest %u of %" G_GINT64_FORMAT ")"),
+    invoices_title = g_strdup_printf (_("Invoices (latest %u of %" PRId64 ")"),
                                       self->invoices->len, detail->n_invoices);
   adw_preferences_group_set_title (self->invoices_group,
                                    invoices_title != NULL ? invoices_title : _("Invoices"));

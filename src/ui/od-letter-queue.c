@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
 
@@ -40,7 +41,7 @@ od_letter_queue_pdf (OdStore      *store,
   if (row->invoices == NULL || row->invoices[0] == NULL)
     {
       g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                   _("Outbox message %" G_GINT64_FORMAT " names no invoice to write the letter about"),
+                   _("Outbox message %" PRId64 " names no invoice to write the letter about"),
                    row->id);
       return NULL;
     }
