@@ -207,6 +207,12 @@ find_row (GPtrArray  *rows,
 }
 
 static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_activity_outbox (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -218,7 +224,9 @@ test_activity_outbox (Fixture       *fixture,
   OdActivityPage *page = OD_ACTIVITY_PAGE (widget);
   GListModel *items = od_activity_page_get_items (page);
   OdOutboxRow *letter;
+  OdOutboxRow *other;
   guint reviews = 0;
+  guint changes = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, >, 2);
@@ -245,15 +253,40 @@ test_activity_outbox (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, reviews);
   g_assert_true (od_activity_page_select_id (page, letter->id));
   screenshots (GTK_WIDGET (window), "activity-review-wide");
+  g_signal_connect_swapped (fixture->context, "ledger-changed", G_CALLBACK (count_signal), &changes);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "activity.approve", NULL));
   g_assert_true (od_activity_page_is_busy (page));
   wait_until (activity_idle, page);
+  /* The decision is announced, so Today and the invoices reload too. */
+  g_assert_cmpuint (changes, ==, 1);
   after = od_store_outbox_list (OD_STORE (fixture->store), letter->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (((OdOutboxRow *) g_ptr_array_index (after, 0))->state, ==, OD_OUTBOX_STATE_QUEUED);
   /* The list was read again: it is no longer a review. */
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, reviews - 1);
   g_assert_false (od_activity_page_select_id (page, letter->id));
+
+  /* A change made elsewhere in the window reloads the list. */
+  other = NULL;
+  for (guint i = 0; i < rows->len && other == NULL; i++)
+    {
+      OdOutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->state == OD_OUTBOX_STATE_AWAITING_REVIEW && row->id != letter->id)
+        other = row;
+    }
+  g_assert_nonnull (other);
+    {
+      g_autoptr(GDateTime) decided = g_date_time_new_now_utc ();
+
+      g_assert_true (od_store_outbox_decide (OD_STORE (fixture->store), other->id,
+                                             OD_OUTBOX_SKIP, NULL, decided, &error));
+      g_assert_cmpuint (g_list_model_get_n_items (items), ==, reviews - 1);
+      od_context_ledger_changed (fixture->context);
+      wait_until (activity_idle, page);
+      g_assert_cmpuint (g_list_model_get_n_items (items), ==, reviews - 2);
+      reviews--;
+    }
 
   /* A decision the state does not allow is refused, nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "activity.decide", "(xs)",

@@ -446,8 +446,15 @@ on_decided (GObject      *source,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  load (self);
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      load (self);
+      return;
+    }
+  /* Today, the invoices and this page reload from the signal. */
+  od_context_ledger_changed (self->context);
 }
 
 static void
@@ -716,6 +723,8 @@ od_activity_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (od_activity_page_parent_class)->constructed (object);
 
+  g_signal_connect_object (self->context, "ledger-changed", G_CALLBACK (load), self,
+                           G_CONNECT_SWAPPED);
   load (self);
 }
 

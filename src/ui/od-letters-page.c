@@ -730,8 +730,15 @@ on_posted (GObject      *source,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  load (self);
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      load (self);
+      return;
+    }
+  /* Today, the invoices and this page reload from the signal. */
+  od_context_ledger_changed (self->context);
 }
 
 static void
@@ -797,9 +804,13 @@ show_list_activated (GtkWidget  *widget,
 static void
 od_letters_page_constructed (GObject *object)
 {
+  OdLettersPage *self = OD_LETTERS_PAGE (object);
+
   G_OBJECT_CLASS (od_letters_page_parent_class)->constructed (object);
 
-  load (OD_LETTERS_PAGE (object));
+  g_signal_connect_object (self->context, "ledger-changed", G_CALLBACK (load), self,
+                           G_CONNECT_SWAPPED);
+  load (self);
 }
 
 static void
