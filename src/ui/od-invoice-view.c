@@ -3,6 +3,9 @@
 
 #include "od-ui-format.h"
 #include "od-date.h"
+#include "od-invoice-detail.h"
+#include "od-invoice-edit.h"
+#include "od-invoice-timeline.h"
 #include "od-invoice-view.h"
 #include "od-money.h"
 #include "od-payment-dialog.h"
@@ -18,9 +21,7 @@ struct _OdInvoiceView
   OdInvoice           *invoice;
   gint64               invoice_id;
   guint                busy;
-  gboolean             paused;
-  gboolean             disputed;
-  gboolean             held;
+  OdInvoicePauseState  state;
 
   GtkStack            *stack;
   GtkSpinner          *spinner;
@@ -53,83 +54,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What a worker thread reads for one invoice. */
-typedef struct
-{
-  gint64             invoice_id;
-  OdInvoice         *invoice;
-  GPtrArray         *payments;
-  GPtrArray         *charges;
-  GPtrArray         *pauses;
-  OdDunningSnapshot *snapshot;
-  OdDunningPlan     *plan;
-} Detail;
-
-static void
-detail_free (Detail *detail)
-{
-  g_clear_object (&detail->invoice);
-  g_clear_pointer (&detail->payments, g_ptr_array_unref);
-  g_clear_pointer (&detail->charges, g_ptr_array_unref);
-  g_clear_pointer (&detail->pauses, g_ptr_array_unref);
-  g_clear_pointer (&detail->plan, od_dunning_plan_free);
-  g_clear_pointer (&detail->snapshot, od_dunning_snapshot_free);
-  g_free (detail);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Detail, detail_free)
-
-/* An edit a worker thread makes. */
-typedef enum
-{
-  EDIT_PAYMENT,
-  EDIT_PAUSE,
-  EDIT_RESUME,
-} EditKind;
-
-typedef struct
-{
-  EditKind     kind;
-  gint64       invoice_id;
-  char        *currency;
-  gint64       amount;
-  GDate        date;
-  OdPauseKind  pause;
-  char        *reason;
-} Edit;
-
-static void
-edit_free (Edit *edit)
-{
-  g_free (edit->currency);
-  g_free (edit->reason);
-  g_free (edit);
-}
-
-static GTimeZone *
-business_zone (OdStore *store)
-{
-  g_autoptr(OdBusiness) business = od_store_get_business (store, NULL);
-  const char *identifier = business != NULL ? od_business_get_time_zone (business) : NULL;
-  GTimeZone *zone = NULL;
-
-  if (identifier != NULL && *identifier != '\0')
-    zone = g_time_zone_new_identifier (identifier);
-  return zone != NULL ? zone : g_time_zone_new_local ();
-}
-
-static void
-business_today (OdStore *store,
-                GDate   *out)
-{
-  g_autoptr(GTimeZone) zone = business_zone (store);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-}
-
 static char *
 format_amount (gint64      minor,
                const char *currency)
@@ -137,12 +61,6 @@ format_amount (gint64      minor,
   OdMoney money = od_money_init (minor, currency);
 
   return od_ui_format_money (&money);
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return od_ui_format_date_long (date);
 }
 
 static void
@@ -189,126 +107,35 @@ update_actions (OdInvoiceView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.record-payment", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-payment", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.dispute", open && !self->disputed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.hold", open && !self->held);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.dispute", open && !self->state.disputed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.hold", open && !self->state.held);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-pause", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.resume", open && self->paused);
-}
-
-static const char *
-pause_title (OdPauseKind kind)
-{
-  switch (kind)
-    {
-    case OD_PAUSE_KIND_DISPUTE:
-      return _("Disputed");
-    case OD_PAUSE_KIND_PROMISE:
-      return _("Promised to pay");
-    case OD_PAUSE_KIND_HOLD:
-    default:
-      return _("On hold");
-    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.resume", open && self->state.paused);
 }
 
 static void
-show_timeline (OdInvoiceView *self,
-               Detail        *detail)
+add_timeline_row (gpointer    user_data,
+                  const char *icon_name,
+                  const char *title,
+                  const char *subtitle,
+                  const char *value)
 {
-  const char *currency = od_invoice_get_currency (detail->invoice);
-  guint n_rows = self->rows->len;
+  OdInvoiceView *self = user_data;
 
-  self->paused = self->disputed = self->held = FALSE;
-  for (guint i = 0; i < detail->pauses->len; i++)
-    {
-      OdDunningPause *pause = g_ptr_array_index (detail->pauses, i);
-      g_autofree char *since = format_date (&pause->since);
-      g_autofree char *until = format_date (&pause->until);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *title = NULL;
-
-      if (!pause->resolved)
-        {
-          self->paused = TRUE;
-          self->disputed |= pause->kind == OD_PAUSE_KIND_DISPUTE;
-          self->held |= pause->kind == OD_PAUSE_KIND_HOLD;
-        }
-      if (g_date_valid (&pause->until))
-        /* Translators: a pause's dates and reason: "1 May 2026 to 9 May 2026 · Wrong amount" */
-        subtitle = g_strdup_printf (_("%s to %s · %s"), since, until, pause->reason ? pause->reason : "");
-      else
-        /* Translators: an open-ended pause: "since 1 May 2026 · Wrong amount" */
-        subtitle = g_strdup_printf (_("since %s · %s"), since, pause->reason ? pause->reason : "");
-      /* Translators: a pause that has been lifted: "Disputed (ended)" */
-      title = pause->resolved ? g_strdup_printf (_("%s (ended)"), pause_title (pause->kind))
-                              : g_strdup (pause_title (pause->kind));
-      add_row (self, self->timeline_group,
-               pause->resolved ? "object-select-symbolic" : "media-playback-pause-symbolic",
-               title, subtitle, NULL);
-    }
-
-  for (guint i = 0; i < od_dunning_snapshot_get_n_invoices (detail->snapshot); i++)
-    {
-      OdDunningInvoice *entry = od_dunning_snapshot_get_invoice (detail->snapshot, i);
-
-      if (entry->id != detail->invoice_id)
-        continue;
-      for (guint j = 0; j < entry->history->len; j++)
-        {
-          OdDunningHistory *history = g_ptr_array_index (entry->history, j);
-          g_autofree char *at = g_date_time_format (history->at, "%x %H:%M");
-          g_autofree char *subtitle = NULL;
-
-          subtitle = history->state == OD_HISTORY_SUPERSEDED
-                     ? g_strdup_printf (_("Passed over on %s"), at)
-                     : g_strdup_printf (_("Taken on %s by %s"), at,
-                                        od_channel_to_string (history->channel));
-          add_row (self, self->timeline_group,
-                   history->state == OD_HISTORY_SUPERSEDED ? "action-unavailable-symbolic"
-                                                           : "mail-send-symbolic",
-                   history->step, subtitle, NULL);
-        }
-    }
-
-  for (guint i = 0; detail->plan != NULL && i < detail->plan->actions->len; i++)
-    {
-      OdDunningAction *action = g_ptr_array_index (detail->plan->actions, i);
-      g_autofree char *at = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *amount = NULL;
-
-      if (action->invoice_id != detail->invoice_id)
-        continue;
-      at = g_date_time_format (action->at, "%x %H:%M");
-      amount = format_amount (action->amount_due + action->fee, action->currency[0] ? action->currency : currency);
-      if (action->status == OD_ACTION_DUE || action->status == OD_ACTION_SCHEDULED)
-        /* Translators: a planned step: "by email on 12/01/2026 09:00" */
-        subtitle = g_strdup_printf (_("By %s on %s"), od_channel_to_string (action->channel), at);
-      else
-        subtitle = g_strdup_printf ("%s · %s", at, action->reason != NULL ? action->reason
-                                                : od_action_status_to_string (action->status));
-      add_row (self, self->timeline_group,
-               action->status == OD_ACTION_DUE ? "mail-unread-symbolic" : "alarm-symbolic",
-               action->step, subtitle, amount);
-    }
-
-  if (self->rows->len == n_rows)
-    add_row (self, self->timeline_group, NULL,
-             od_invoice_get_status (detail->invoice) == OD_INVOICE_STATUS_OPEN
-             ? _("Nothing planned") : _("Not chased: the invoice is settled"),
-             NULL, NULL);
+  add_row (self, self->timeline_group, icon_name, title, subtitle, value);
 }
 
 static void
-show_detail (OdInvoiceView *self,
-             Detail        *detail)
+show_detail (OdInvoiceView   *self,
+             OdInvoiceDetail *detail)
 {
   OdInvoice *invoice = detail->invoice;
   const char *currency = od_invoice_get_currency (invoice);
   g_autofree char *total = format_amount (od_invoice_get_total (invoice), currency);
   g_autofree char *paid = format_amount (od_invoice_get_paid (invoice), currency);
   g_autofree char *outstanding = format_amount (od_invoice_get_outstanding (invoice), currency);
-  g_autofree char *issued = format_date (od_invoice_get_issue_date (invoice));
-  g_autofree char *due = format_date (od_invoice_get_due_date (invoice));
+  g_autofree char *issued = od_ui_format_date_long (od_invoice_get_issue_date (invoice));
+  g_autofree char *due = od_ui_format_date_long (od_invoice_get_due_date (invoice));
   g_autofree char *dates = NULL;
   g_autofree char *customer = NULL;
   GListModel *lines = od_invoice_get_lines (invoice);
@@ -347,7 +174,7 @@ show_detail (OdInvoiceView *self,
   for (guint i = 0; i < detail->payments->len; i++)
     {
       OdPayment *payment = g_ptr_array_index (detail->payments, i);
-      g_autofree char *date = format_date (od_payment_get_date (payment));
+      g_autofree char *date = od_ui_format_date_long (od_payment_get_date (payment));
       g_autofree char *amount = format_amount (od_payment_get_amount (payment),
                                                od_payment_get_currency (payment));
 
@@ -359,7 +186,7 @@ show_detail (OdInvoiceView *self,
   for (guint i = 0; i < detail->charges->len; i++)
     {
       OdCharge *charge = g_ptr_array_index (detail->charges, i);
-      g_autofree char *date = format_date (od_charge_get_date (charge));
+      g_autofree char *date = od_ui_format_date_long (od_charge_get_date (charge));
       g_autofree char *amount = format_amount (od_charge_get_amount (charge),
                                                od_charge_get_currency (charge));
       const char *description = od_charge_get_description (charge);
@@ -371,7 +198,7 @@ show_detail (OdInvoiceView *self,
   if (detail->charges->len == 0)
     add_row (self, self->charges_group, NULL, _("No fees or interest charged"), NULL, NULL);
 
-  show_timeline (self, detail);
+  od_invoice_timeline_build (detail, add_timeline_row, self, &self->state);
   gtk_stack_set_visible_child_name (self->stack, "detail");
   update_actions (self);
 }
@@ -384,42 +211,13 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OdStore *store = od_context_get_store (OD_INVOICE_VIEW (source_object)->context);
-  g_autoptr(Detail) detail = g_new0 (Detail, 1);
-  g_autoptr(OdPolicy) policy = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
+  OdInvoiceDetail *detail = od_invoice_detail_read (store, *(gint64 *) task_data, &error);
 
-  detail->invoice_id = *(gint64 *) task_data;
-  if ((detail->invoice = od_store_get_invoice (store, detail->invoice_id, &error)) == NULL ||
-      (detail->payments = od_store_list_payments (store, detail->invoice_id, &error)) == NULL ||
-      (detail->charges = od_store_list_charges (store, detail->invoice_id, &error)) == NULL ||
-      (detail->pauses = od_store_list_pauses (store, detail->invoice_id, FALSE, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The plan as overdue-cli plan shows it now, from the snapshot of this
-   * invoice and its customer alone: the same answer for it. */
-  if (od_invoice_get_status (detail->invoice) == OD_INVOICE_STATUS_OPEN)
-    {
-      detail->snapshot = od_store_load_dunning_snapshot_for_invoice (store, detail->invoice_id, &error);
-      if (detail->snapshot == NULL ||
-          (policy = od_store_get_effective_policy (store, 0, &error)) == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      zone = business_zone (store);
-      now = g_date_time_new_now (zone);
-      detail->plan = od_dunning_plan_full (detail->snapshot, policy, zone, now,
-                                           OD_DUNNING_FLAGS_NONE);
-    }
+  if (detail == NULL)
+    g_task_return_error (task, error);
   else
-    detail->snapshot = od_dunning_snapshot_new ();
-
-  g_task_return_pointer (task, g_steal_pointer (&detail), (GDestroyNotify) detail_free);
+    g_task_return_pointer (task, detail, (GDestroyNotify) od_invoice_detail_free);
 }
 
 static void
@@ -428,7 +226,7 @@ on_read (GObject      *source,
          gpointer      user_data)
 {
   OdInvoiceView *self = OD_INVOICE_VIEW (source);
-  g_autoptr(Detail) detail = NULL;
+  g_autoptr(OdInvoiceDetail) detail = NULL;
   g_autoptr(GError) error = NULL;
 
   detail = g_task_propagate_pointer (G_TASK (result), &error);
@@ -464,8 +262,7 @@ read_invoice (OdInvoiceView *self)
   g_task_run_in_thread (task, read_thread);
 }
 
-/* Runs in a worker thread: the store calls overdue-cli makes, with the
- * same audit entries, all or nothing. */
+/* Runs in a worker thread. */
 static void
 edit_thread (GTask        *task,
              gpointer      source_object,
@@ -473,79 +270,12 @@ edit_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OdStore *store = od_context_get_store (OD_INVOICE_VIEW (source_object)->context);
-  Edit *edit = task_data;
-  g_autoptr(GError) error = NULL;
-  GDate today;
+  GError *error = NULL;
 
-  business_today (store, &today);
-  if (!od_store_begin (store, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  switch (edit->kind)
-    {
-    case EDIT_PAYMENT:
-      {
-        g_autoptr(OdPayment) payment = od_payment_new ();
-
-        od_payment_set_invoice_id (payment, edit->invoice_id);
-        od_payment_set_date (payment, &edit->date);
-        od_payment_set_amount (payment, edit->amount);
-        od_payment_set_currency (payment, edit->currency);
-        if (!od_payment_validate (payment, &error) ||
-            !od_store_insert_payment (store, payment, &error))
-          goto fail;
-      }
-      break;
-
-    case EDIT_PAUSE:
-      if (od_store_insert_pause (store, edit->invoice_id, edit->pause, &today, NULL,
-                                 0, edit->reason, &error) == 0 ||
-          !od_store_add_audit (store, 0, edit->invoice_id, od_pause_kind_to_string (edit->pause),
-                               edit->reason, &error))
-        goto fail;
-      break;
-
-    case EDIT_RESUME:
-      {
-        g_autoptr(GPtrArray) active = od_store_list_pauses (store, edit->invoice_id, TRUE, &error);
-        g_autoptr(GString) detail = g_string_new (NULL);
-        guint n_resolved = 0;
-
-        if (active == NULL)
-          goto fail;
-        /* Translators: the audit log's note of what "invoice resume" ended */
-        g_string_append (detail, _("Ended:"));
-        for (guint i = 0; i < active->len; i++)
-          {
-            OdDunningPause *pause = g_ptr_array_index (active, i);
-
-            g_string_append_printf (detail, "%s %s", i > 0 ? ";" : "",
-                                    od_pause_kind_to_string (pause->kind));
-            if (pause->reason != NULL)
-              g_string_append_printf (detail, " (%s)", pause->reason);
-          }
-        if (!od_store_resolve_pauses (store, edit->invoice_id, OD_PAUSE_KIND_DISPUTE, TRUE,
-                                      &n_resolved, &error) ||
-            !od_store_add_audit (store, 0, edit->invoice_id, "resume", detail->str, &error))
-          goto fail;
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!od_store_commit (store, &error))
-    goto fail;
-  g_task_return_boolean (task, TRUE);
-  return;
-
-fail:
-  od_store_rollback (store);
-  g_task_return_error (task, g_steal_pointer (&error));
+  if (od_invoice_edit_apply (task_data, store, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -579,7 +309,7 @@ on_edited (GObject      *source,
 
 static void
 run_edit (OdInvoiceView *self,
-          Edit          *edit)
+          OdInvoiceEdit *edit)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -589,7 +319,7 @@ run_edit (OdInvoiceView *self,
   update_actions (self);
   task = g_task_new (self, NULL, on_edited, NULL);
   g_task_set_source_tag (task, run_edit);
-  g_task_set_task_data (task, edit, (GDestroyNotify) edit_free);
+  g_task_set_task_data (task, edit, (GDestroyNotify) od_invoice_edit_free);
   g_task_run_in_thread (task, edit_thread);
 }
 
@@ -601,15 +331,14 @@ save_payment_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   OdInvoiceView *self = OD_INVOICE_VIEW (widget);
-  Edit *edit = g_new0 (Edit, 1);
+  OdInvoiceEdit *edit = od_invoice_edit_new (OD_INVOICE_EDIT_PAYMENT);
   const char *date = NULL;
 
   g_variant_get (parameter, "(x&s)", &edit->amount, &date);
-  edit->kind = EDIT_PAYMENT;
   if (edit->amount <= 0 || !od_date_parse_iso (date, &edit->date, NULL))
     {
       g_warning ("invoice.save-payment: %s is not a payment", g_variant_print (parameter, TRUE));
-      edit_free (edit);
+      od_invoice_edit_free (edit);
       return;
     }
   run_edit (self, edit);
@@ -621,17 +350,16 @@ save_pause_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   OdInvoiceView *self = OD_INVOICE_VIEW (widget);
-  Edit *edit = g_new0 (Edit, 1);
+  OdInvoiceEdit *edit = od_invoice_edit_new (OD_INVOICE_EDIT_PAUSE);
   const char *kind = NULL;
   const char *reason = NULL;
 
   g_variant_get (parameter, "(&s&s)", &kind, &reason);
-  edit->kind = EDIT_PAUSE;
   edit->reason = g_strdup (reason);
   if (!od_pause_kind_from_string (kind, &edit->pause) || edit->pause == OD_PAUSE_KIND_PROMISE)
     {
       g_warning ("invoice.save-pause: “%s” is not dispute or hold", kind);
-      edit_free (edit);
+      od_invoice_edit_free (edit);
       return;
     }
   run_edit (self, edit);
@@ -642,10 +370,7 @@ resume_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  Edit *edit = g_new0 (Edit, 1);
-
-  edit->kind = EDIT_RESUME;
-  run_edit (OD_INVOICE_VIEW (widget), edit);
+  run_edit (OD_INVOICE_VIEW (widget), od_invoice_edit_new (OD_INVOICE_EDIT_RESUME));
 }
 
 static void
@@ -668,7 +393,7 @@ record_payment_activated (GtkWidget  *widget,
   OdPaymentDialog *dialog;
   GDate today;
 
-  business_today (od_context_get_store (self->context), &today);
+  od_invoice_business_today (od_context_get_store (self->context), &today);
   dialog = od_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   self->invoice, &today);
   g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_payment_chosen), self, 0);
