@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "od-preferences-window.h"
+#include "od-prefs-business-page.h"
 #include "od-prefs-sending-page.h"
 #include "od-window.h"
 
@@ -10,6 +11,7 @@ struct _OdPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   OdContext           *context;
+  OdPrefsBusinessPage *business_page;
 };
 
 G_DEFINE_FINAL_TYPE (OdPreferencesWindow, od_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -38,11 +40,26 @@ add_pages (OdPreferencesWindow *self)
 {
   OdContext *context = self->context;
 
-  /* Business: OdPrefsBusinessPage (prefs1). */
+  self->business_page = od_prefs_business_page_new (context);
+  add_page (self, self->business_page);
   /* Collection: OdPolicyEditor (prefs2). */
   /* Messages: OdTemplateEditor (prefs2). */
   /* Accounts: OdPrefsAccountsPage (prefs1). */
   add_page (self, od_prefs_sending_page_new (context));
+}
+
+static gboolean
+od_preferences_window_close_request (GtkWindow *window)
+{
+  OdPreferencesWindow *self = OD_PREFERENCES_WINDOW (window);
+
+  /* The business page saves its draft first, or asks. */
+  if (self->business_page != NULL && !od_prefs_business_page_close (self->business_page, window))
+    return TRUE;
+
+  if (GTK_WINDOW_CLASS (od_preferences_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (od_preferences_window_parent_class)->close_request (window);
+  return FALSE;
 }
 
 /* GObject */
@@ -109,11 +126,13 @@ od_preferences_window_class_init (OdPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->set_property = od_preferences_window_set_property;
   object_class->get_property = od_preferences_window_get_property;
   object_class->constructed = od_preferences_window_constructed;
   object_class->dispose = od_preferences_window_dispose;
+  window_class->close_request = od_preferences_window_close_request;
 
   /* The ledger the pages edit; NULL leaves only the pages that need none
    * working. */
