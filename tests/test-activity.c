@@ -7,6 +7,7 @@
 #include "od-demo.h"
 #include "od-letter-queue.h"
 #include "od-letters-page.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 #include "od-window.h"
 
@@ -450,6 +451,7 @@ main (int    argc,
   g_autoptr(GtkCssProvider) css = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   /* Screenshots of the page shown, not of a crossfade half way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

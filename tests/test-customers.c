@@ -7,6 +7,7 @@
 #include "od-demo.h"
 #include "od-dunning.h"
 #include "od-report-risk.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 #include "od-window.h"
 
@@ -702,6 +703,7 @@ main (int    argc,
   g_autoptr(GtkCssProvider) css = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/overdue/Overdue/style.css");

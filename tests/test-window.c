@@ -2,6 +2,7 @@
 #include <adwaita.h>
 
 #include "od-demo.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 #include "od-window.h"
 
@@ -388,6 +389,7 @@ main (int    argc,
   g_autoptr(GtkCssProvider) css = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   /* What AdwApplication loads from its resource base path. */
   css = gtk_css_provider_new ();
