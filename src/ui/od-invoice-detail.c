@@ -75,3 +75,50 @@ od_invoice_detail_read (OdStore  *store,
 
   return g_steal_pointer (&detail);
 }
+
+/* The number after the latest invoice's: its trailing digits counted
+ * up, keeping their width ("INV-0099" gives "INV-0100"), the first free. */
+char *
+od_invoice_suggest_number (OdStore  *store,
+                           GError  **error)
+{
+  OdInvoiceQuery query = { .filter = OD_INVOICE_FILTER_ALL, .sort = OD_INVOICE_SORT_ISSUE_DATE,
+                           .descending = TRUE };
+  g_autoptr(GArray) ids = od_store_query_invoice_ids (store, &query, error);
+  g_autoptr(OdInvoice) latest = NULL;
+  g_autofree char *prefix = NULL;
+  const char *number, *digits;
+  guint64 value = 0;
+  int width;
+
+  if (ids == NULL)
+    return NULL;
+  if (ids->len == 0)
+    return g_strdup ("INV-0001");
+  if ((latest = od_store_get_invoice (store, g_array_index (ids, gint64, 0), error)) == NULL)
+    return NULL;
+  number = od_invoice_get_number (latest);
+  for (digits = number + strlen (number); digits > number && g_ascii_isdigit (digits[-1]); digits--)
+    ;
+  prefix = g_strndup (number, digits - number);
+  width = (int) strlen (digits);
+  if (width == 0 || width > 18)
+    {
+      g_free (prefix);
+      prefix = g_strconcat (number, "-", NULL);
+      width = 1;
+    }
+  else
+    value = g_ascii_strtoull (digits, NULL, 10);
+  for (guint tries = 0; tries < 1000; tries++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s%0*" G_GUINT64_FORMAT, prefix, width, ++value);
+      g_autoptr(OdInvoice) taken = od_store_find_invoice (store, candidate, error);
+
+      if (taken == NULL && error != NULL && *error != NULL)
+        return NULL;
+      if (taken == NULL)
+        return g_steal_pointer (&candidate);
+    }
+  return g_strdup ("");
+}

@@ -33,6 +33,11 @@ GTimeZone       *od_invoice_business_zone   (OdStore          *store);
 void             od_invoice_business_today  (OdStore          *store,
                                              GDate            *out);
 
+/* A number for a new invoice: the latest invoice's with its trailing
+ * digits counted up to the first free one. Runs in a worker thread. */
+char            *od_invoice_suggest_number  (OdStore          *store,
+                                             GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdInvoiceDetail, od_invoice_detail_free)
 
 G_END_DECLS
