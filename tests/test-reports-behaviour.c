@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "od-demo.h"
 #include "od-dunning.h"
 #include "od-payment.h"
 #include "od-report-outcomes.h"
@@ -506,6 +507,65 @@ test_variant_in_plan (void)
   g_assert_cmpuint (seen[1], >, 0);
 }
 
+/* The customer page's row, read for that customer only, is the report's
+ * row: every figure, the level and the reasons, for every customer of the
+ * demo ledger, as of today and as of a date in the past. */
+static void
+test_risk_one_customer (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate dates[2] = { od_test_date ("2026-11-23"), od_test_date ("2026-08-31") };
+
+  g_assert_true (od_demo_populate (fx->store, &dates[0], &error));
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr(OdReportRisk) report = od_report_risk_new (fx->store, &dates[d], &error);
+      guint high = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->rows->len, >, 10);
+      for (guint i = 0; i < report->rows->len; i++)
+        {
+          OdReportRiskRow *all = g_ptr_array_index (report->rows, i);
+          OdReportRiskRow *one = od_report_risk_row_for_customer (fx->store, &dates[d],
+                                                                  all->customer_id, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (one);
+          g_assert_cmpint (one->customer_id, ==, all->customer_id);
+          g_assert_cmpstr (one->customer_ref, ==, all->customer_ref);
+          g_assert_cmpint (one->level, ==, all->level);
+          g_assert_cmpuint (one->reasons->len, ==, all->reasons->len);
+          for (guint r = 0; r < one->reasons->len; r++)
+            g_assert_cmpstr (((OdRiskReason *) one->reasons->pdata[r])->text, ==,
+                             ((OdRiskReason *) all->reasons->pdata[r])->text);
+          g_assert_cmpuint (one->n_settled, ==, all->n_settled);
+          g_assert_true ((isnan (one->avg_days_to_pay) && isnan (all->avg_days_to_pay)) ||
+                        one->avg_days_to_pay == all->avg_days_to_pay);
+          g_assert_true ((isnan (one->recent_days_beyond) && isnan (all->recent_days_beyond)) ||
+                        one->recent_days_beyond == all->recent_days_beyond);
+          g_assert_cmpint (one->on_time_bp, ==, all->on_time_bp);
+          g_assert_cmpuint (one->n_past_due, ==, all->n_past_due);
+          g_assert_cmpint (one->max_days_past_due, ==, all->max_days_past_due);
+          g_assert_cmpuint (one->promises_due, ==, all->promises_due);
+          g_assert_cmpuint (one->promises_kept, ==, all->promises_kept);
+          g_assert_cmpuint (one->open_disputes, ==, all->open_disputes);
+          g_assert_cmpint (one->credit_open, ==, all->credit_open);
+          g_assert_cmpint (one->credit_use_bp, ==, all->credit_use_bp);
+          high += all->level == OD_RISK_HIGH;
+          od_report_risk_row_free (one);
+        }
+      /* Not a ledger of blank rows: the demo has paying and late customers. */
+      if (d == 0)
+        g_assert_cmpuint (high, >, 0);
+    }
+  /* Unknown: no row, no error. */
+  g_assert_null (od_report_risk_row_for_customer (fx->store, &dates[0], 999999, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +574,8 @@ main (int    argc,
 
   g_test_add ("/od/reports-behaviour/risk", Fixture, NULL, fixture_set_up, test_risk, fixture_tear_down);
   g_test_add_func ("/od/reports-behaviour/risk-several", test_risk_several);
+  g_test_add ("/od/reports-behaviour/risk-one-customer", Fixture, NULL, fixture_set_up,
+              test_risk_one_customer, fixture_tear_down);
   g_test_add ("/od/reports-behaviour/outcomes", Fixture, NULL, fixture_set_up, test_outcomes, fixture_tear_down);
   g_test_add_func ("/od/reports-behaviour/z-test", test_z_test);
   g_test_add_func ("/od/reports-behaviour/variant-stable", test_variant_stable);

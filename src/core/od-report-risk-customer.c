@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "od-report-risk.h"
 
-/* One customer's risk, for the customer page: the same store rows and the
- * same judgement (od_report_risk_row_new) as the whole-ledger report, so
- * the page and "overdue-cli report risk" never disagree. */
+/* One customer's risk, for the customer page: the same store query, read
+ * for that customer only, and the same judgement (od_report_risk_row_new)
+ * as the whole-ledger report, so the page and "overdue-cli report risk"
+ * never disagree. */
 
 typedef struct
 {
@@ -45,7 +46,7 @@ od_report_risk_row_for_customer (OdStore      *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Stopping early is how the callback says it found the row. */
-  if (!od_store_foreach_behaviour (store, as_of, find_behaviour, &data, &local_error) &&
+  if (!od_store_foreach_behaviour (store, as_of, customer_id, find_behaviour, &data, &local_error) &&
       local_error != NULL)
     {
       g_clear_pointer (&data.row, od_report_risk_row_free);

@@ -190,7 +190,7 @@ od_report_risk_new (OdStore      *store,
   self->as_of = *as_of;
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) od_report_risk_row_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  if (!od_store_foreach_behaviour (store, as_of, add_behaviour, self, error))
+  if (!od_store_foreach_behaviour (store, as_of, 0, add_behaviour, self, error))
     {
       od_report_risk_free (self);
       return NULL;

@@ -426,6 +426,7 @@ GArray       *_od_sqlite_store_sum_sales          (OdStore                *store
                                                    GError                **error);
 gboolean      _od_sqlite_store_foreach_behaviour  (OdStore                *store,
                                                    const GDate            *as_of,
+                                                   gint64                  customer_id,
                                                    OdStoreBehaviourFunc    func,
                                                    gpointer                user_data,
                                                    GError                **error);

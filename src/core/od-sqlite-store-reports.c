@@ -331,14 +331,36 @@ _od_sqlite_store_sum_sales (OdStore      *store,
                         from, to, _("Could not add up the sales"), error);
 }
 
+/* The behaviour query for one customer (?2): invoices read through a
+ * CTE of that customer's, the payments behind "settled" only theirs, and
+ * the customer row itself. */
+static char *
+behaviour_for_customer (const char *sql_all)
+{
+  g_autoptr(GString) sql = g_string_new (sql_all);
+
+  g_assert (g_str_has_prefix (sql->str, "WITH "));
+  g_string_replace (sql, " JOIN invoices i ", " JOIN cust_invoices i ", 0);
+  g_string_replace (sql, " FROM invoices i ", " FROM cust_invoices i ", 0);
+  g_string_replace (sql, "FROM payments p WHERE p.date <= ?1) r",
+                    "FROM payments p WHERE p.date <= ?1"
+                    " AND p.invoice_id IN (SELECT id FROM cust_invoices)) r", 1);
+  g_string_replace (sql, " WHERE c.archived = 0", " WHERE c.archived = 0 AND c.id = ?2", 1);
+  g_string_replace (sql, "FROM customers c)", "FROM customers c WHERE c.id = ?2)", 1);
+  g_string_insert (sql, strlen ("WITH "),
+                   "cust_invoices AS MATERIALIZED (SELECT * FROM invoices WHERE customer_id = ?2), ");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 gboolean
 _od_sqlite_store_foreach_behaviour (OdStore               *store,
                                     const GDate           *as_of,
+                                    gint64                 customer_id,
                                     OdStoreBehaviourFunc   func,
                                     gpointer               user_data,
                                     GError               **error)
 {
-  static const char sql[] =
+  static const char sql_all[] =
     "WITH " SETTLED_CTE ","
     " paid AS (SELECT i.customer_id, COUNT (*) AS n,"
     "  SUM (" DAYS ("i.issue_date", "s.paid_on") ") AS to_pay,"
@@ -389,16 +411,25 @@ _od_sqlite_store_foreach_behaviour (OdStore               *store,
     " LEFT JOIN disputes d ON d.customer_id = c.id"
     " WHERE c.archived = 0"
     " ORDER BY c.name COLLATE OD_NAME, c.id";
+  g_autofree char *sql_one = NULL;
   OdSqliteScope scope;
   sqlite3_stmt *stmt;
   int row = -1;
 
+  /* One customer (its page): the same query over that customer's
+   * invoices and their payments only, through the customer index,
+   * instead of the whole ledger's. */
+  if (customer_id > 0)
+    sql_one = behaviour_for_customer (sql_all);
+
   /* Several subqueries: they must see one state of the ledger. */
   _od_sqlite_store_read_begin (OD_SQLITE_STORE (store), &scope, TRUE);
-  stmt = _od_sqlite_prepare (scope.conn, sql, error);
+  stmt = _od_sqlite_prepare (scope.conn, sql_one != NULL ? sql_one : sql_all, error);
   if (stmt != NULL)
     {
       _od_sqlite_bind_date (stmt, 1, as_of);
+      if (customer_id > 0)
+        sqlite3_bind_int64 (stmt, 2, customer_id);
       while ((row = _od_sqlite_next (scope.conn, stmt, _("Could not read the customers’ payment behaviour"), error)) == 1)
         {
           OdStoreBehaviourRow b = {

@@ -95,16 +95,18 @@ od_store_sum_sales (OdStore      *self,
 gboolean
 od_store_foreach_behaviour (OdStore               *self,
                             const GDate           *as_of,
+                            gint64                 customer_id,
                             OdStoreBehaviourFunc   func,
                             gpointer               user_data,
                             GError               **error)
 {
   g_return_val_if_fail (OD_IS_STORE (self), FALSE);
   g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+  g_return_val_if_fail (customer_id >= 0, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return OD_STORE_GET_IFACE (self)->foreach_behaviour (self, as_of, func, user_data, error);
+  return OD_STORE_GET_IFACE (self)->foreach_behaviour (self, as_of, customer_id, func, user_data, error);
 }
 
 gboolean

@@ -258,7 +258,7 @@ struct _OdStoreInterface
   GArray *     (*sum_receivables)        (OdStore *self, const GDate *as_of, GError **error);
   GPtrArray *  (*sum_receivables_at)     (OdStore *self, const GDate *dates, guint n_dates, GError **error);
   GArray *     (*sum_sales)              (OdStore *self, const GDate *from, const GDate *to, GError **error);
-  gboolean     (*foreach_behaviour)      (OdStore *self, const GDate *as_of, OdStoreBehaviourFunc func, gpointer user_data, GError **error);
+  gboolean     (*foreach_behaviour)      (OdStore *self, const GDate *as_of, gint64 customer_id, OdStoreBehaviourFunc func, gpointer user_data, GError **error);
   gboolean     (*foreach_outcome)        (OdStore *self, const GDate *as_of, OdStoreOutcomeFunc func, gpointer user_data, GError **error);
 
   /* Outbox */
@@ -516,9 +516,11 @@ GArray      *od_store_sum_sales          (OdStore                *self,
                                           const GDate            *from,
                                           const GDate            *to,
                                           GError                **error);
-/* Calls @func once per customer that is not archived, by name. */
+/* Calls @func once per customer that is not archived, by name; only for
+ * @customer_id when it is not 0 (reading that customer's rows only). */
 gboolean     od_store_foreach_behaviour  (OdStore                *self,
                                           const GDate            *as_of,
+                                          gint64                  customer_id,
                                           OdStoreBehaviourFunc    func,
                                           gpointer                user_data,
                                           GError                **error);
