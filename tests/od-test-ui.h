@@ -54,3 +54,87 @@ od_test_ui_init (void)
 {
   g_log_set_writer_func (od_test_ui_log_writer, NULL, NULL);
 }
+
+static inline gboolean
+od_test_ui_on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop for @ms milliseconds. */
+static inline void
+od_test_ui_settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, od_test_ui_on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Spins the main loop until @done says so, failing after 10 s. */
+static inline void
+od_test_ui_wait_until (gboolean (*done) (gpointer),
+                       gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, od_test_ui_on_timeout, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Saves what @widget shows as $OD_TEST_BUILDDIR/screenshots/@name.png,
+ * for a person to look at. */
+static inline void
+od_test_ui_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* A page just shown may not have drawn yet: wait a few frames. */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        od_test_ui_settle (50);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = g_build_filename (g_getenv ("OD_TEST_BUILDDIR") ? g_getenv ("OD_TEST_BUILDDIR") : ".",
+                          "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* @name-light.png and @name-dark.png. */
+static inline void
+od_test_ui_screenshots (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autofree char *light = g_strdup_printf ("%s-light", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  od_test_ui_settle (300);
+  od_test_ui_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  od_test_ui_settle (300);
+  od_test_ui_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}

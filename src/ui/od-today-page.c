@@ -210,7 +210,9 @@ show_figures (OdTodayPage *self,
   open_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open invoice",
                                                "%u open invoices", n_open), n_open);
   gtk_flow_box_append (self->figures_box, figure_card (_("Outstanding"), outstanding, open_caption));
-  gtk_flow_box_append (self->figures_box, figure_card (_("Overdue"), overdue, _("Past the due date")));
+  /* Translators: the card of the amount past its due date (not the app's name) */
+  gtk_flow_box_append (self->figures_box, figure_card (C_("figure", "Overdue"), overdue,
+                                                       _("Past the due date")));
   gtk_flow_box_append (self->figures_box,
                        figure_card (_("Days Sales Outstanding"), dso, _("Over the last 90 days")));
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box));
