@@ -3,6 +3,7 @@
 
 #include "od-preferences-window.h"
 #include "od-prefs-business-page.h"
+#include "od-prefs-policy-page.h"
 #include "od-prefs-sending-page.h"
 #include "od-window.h"
 
@@ -42,7 +43,6 @@ add_pages (OdPreferencesWindow *self)
 
   self->business_page = od_prefs_business_page_new (context);
   add_page (self, self->business_page);
-  /* Collection: OdPolicyEditor (prefs2). */
   /* Messages: OdTemplateEditor (prefs2). */
   /* Accounts: OdPrefsAccountsPage (prefs1). */
   add_page (self, od_prefs_sending_page_new (context));

@@ -1,0 +1,639 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "od-policy-steps-group.h"
+#include "od-policy-summary.h"
+#include "od-prefs-policy-page.h"
+#include "od-store.h"
+
+struct _OdPrefsPolicyPage
+{
+  AdwPreferencesPage  parent_instance;
+
+  OdContext          *context;
+  GCancellable       *cancellable;
+  gulong              ledger_handler;
+  gint64              policy_id;     /* 0: the default; OD_STORE_HIGH_RISK_POLICY */
+  OdPolicy           *saved;         /* as stored (or shipped) */
+  OdPolicy           *draft;         /* NULL when a field cannot make one */
+  GStrv               templates;     /* the template names the steps may use */
+  gboolean            loading;
+  gboolean            saving;
+
+  AdwComboRow        *ladder_row;
+  GtkButton          *discard_button;
+  GtkButton          *save_button;
+  GtkLabel           *summary_label;
+  GtkLabel           *error_label;
+  OdPolicyStepsGroup *steps_group;
+  GtkSpinButton      *grace_spin;
+  GtkSpinButton      *repeat_every_spin;
+  GtkSpinButton      *repeat_max_spin;
+  GtkLabel           *timing_error_label;
+  GtkBox             *days_box;
+  GtkSpinButton      *start_spin;
+  GtkSpinButton      *end_spin;
+  GtkLabel           *window_error_label;
+  GtkSpinButton      *interest_spin;
+  GtkSpinButton      *discount_spin;
+  GtkSpinButton      *discount_days_spin;
+  GtkLabel           *money_error_label;
+  GtkToggleButton    *day_toggles[7];
+};
+
+G_DEFINE_FINAL_TYPE (OdPrefsPolicyPage, od_prefs_policy_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_draft (OdPrefsPolicyPage *self);
+static void load_policy (OdPrefsPolicyPage *self);
+
+typedef struct
+{
+  OdPolicy *policy;
+  GStrv     templates;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->policy);
+  g_strfreev (loaded->templates);
+  g_free (loaded);
+}
+
+static void
+set_label_error (GtkLabel   *label,
+                 const char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static gint
+bp_from_spin (GtkSpinButton *spin)
+{
+  /* A percentage typed with two decimals: basis points. */
+  return (gint) lround (gtk_spin_button_get_value (spin) * 100.0);
+}
+
+/* The label of a key of the policy file, as the page names the field. */
+static const char *
+field_label (const char *key)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "Offset", N_("Days from the due date") },
+    { "Template", N_("Template") },
+    { "Fee", N_("Late fee") },
+    { "FeePercent", N_("Late fee") },
+    { "GraceDays", N_("Grace days") },
+    { "RepeatEveryDays", N_("Repeat the last step every") },
+    { "RepeatMax", N_("Repeat at most") },
+    { "SendDays", N_("Send days") },
+    { "SendHours", N_("Send hours") },
+    { "InterestAnnualPercent", N_("Yearly interest") },
+    { "EarlyDiscountPercent", N_("Early-payment discount") },
+    { "EarlyDiscountDays", N_("Discount if paid within") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].key, key) == 0)
+      return _(labels[i].label);
+  return key;
+}
+
+/* Puts the core's "[Group] Key: why" next to what it is about: the
+ * step's row, or the group of the policy's field; anything else under
+ * the summary. */
+static void
+show_policy_error (OdPrefsPolicyPage *self,
+                   const char        *message)
+{
+  const char *colon = strstr (message, "]");
+  g_autofree char *head = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  const char *why;
+  const char *p;
+  gboolean placed = FALSE;
+  gboolean ok;
+
+  colon = colon != NULL ? strstr (colon, ": ") : NULL;
+  if (message[0] != '[' || colon == NULL)
+    {
+      set_label_error (self->error_label, message);
+      return;
+    }
+  head = g_strndup (message, colon - message);
+  why = colon + 2;
+  p = strrchr (head, ']');
+  key = g_strstrip (g_strdup (p + 1));
+  text = g_strdup_printf ("%s: %s", field_label (key), why);
+
+  if (g_str_has_prefix (head, "[Policy]"))
+    {
+      if (g_str_has_prefix (key, "Send"))
+        set_label_error (self->window_error_label, text);
+      else if (g_str_has_prefix (key, "Interest") || g_str_has_prefix (key, "EarlyDiscount"))
+        set_label_error (self->money_error_label, text);
+      else
+        set_label_error (self->timing_error_label, text);
+      return;
+    }
+
+  /* "[Step a] and [Step b] Offset": both rows. */
+  for (p = strstr (head, "[Step "); p != NULL; p = strstr (p + 1, "[Step "))
+    {
+      const char *end = strchr (p, ']');
+      g_autofree char *name = end != NULL ? g_strndup (p + 6, end - p - 6) : NULL;
+      ok = name != NULL && od_policy_steps_group_set_error (self->steps_group, name, text);
+      placed = placed || ok;
+    }
+  if (!placed)
+    set_label_error (self->error_label, message);
+}
+
+static void
+clear_errors (OdPrefsPolicyPage *self)
+{
+  set_label_error (self->error_label, NULL);
+  set_label_error (self->timing_error_label, NULL);
+  set_label_error (self->window_error_label, NULL);
+  set_label_error (self->money_error_label, NULL);
+}
+
+static void
+update_buttons (OdPrefsPolicyPage *self)
+{
+  gboolean dirty = self->saved != NULL &&
+                   (self->draft == NULL || !od_policy_equal (self->draft, self->saved));
+  gboolean valid = self->draft != NULL &&
+                   !gtk_widget_get_visible (GTK_WIDGET (self->error_label)) &&
+                   !gtk_widget_get_visible (GTK_WIDGET (self->timing_error_label)) &&
+                   !gtk_widget_get_visible (GTK_WIDGET (self->window_error_label)) &&
+                   !gtk_widget_get_visible (GTK_WIDGET (self->money_error_label)) &&
+                   !od_policy_steps_group_has_errors (self->steps_group);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            dirty && valid && !self->saving && !self->loading && self->context != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->discard_button), dirty && !self->saving);
+}
+
+/* Builds the draft from the fields: the saved policy's rules that the
+ * page does not show, the fields' values and every row's step. */
+static void
+update_draft (OdPrefsPolicyPage *self)
+{
+  g_autoptr(OdPolicy) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *lines = NULL;
+  g_auto(GStrv) sentences = NULL;
+  gboolean complete;
+  guint days = 0;
+
+  if (self->loading || self->saved == NULL)
+    return;
+  clear_errors (self);
+
+  draft = od_policy_copy (self->saved);
+  while (od_policy_get_n_steps (draft) > 0)
+    od_policy_remove_step (draft, od_policy_step_get_name (od_policy_get_step (draft, 0)));
+  od_policy_set_grace_days (draft, gtk_spin_button_get_value_as_int (self->grace_spin));
+  od_policy_set_repeat (draft, gtk_spin_button_get_value_as_int (self->repeat_every_spin),
+                        gtk_spin_button_get_value_as_int (self->repeat_max_spin));
+  for (guint i = 0; i < 7; i++)
+    if (gtk_toggle_button_get_active (self->day_toggles[i]))
+      days |= 1u << i;
+  od_policy_set_send_days (draft, days);
+  od_policy_set_send_hours (draft, gtk_spin_button_get_value_as_int (self->start_spin),
+                            gtk_spin_button_get_value_as_int (self->end_spin));
+  od_policy_set_interest_annual_bp (draft, bp_from_spin (self->interest_spin));
+  od_policy_set_early_discount (draft, bp_from_spin (self->discount_spin),
+                                gtk_spin_button_get_value_as_int (self->discount_days_spin));
+
+  complete = od_policy_steps_group_add_to (self->steps_group, draft);
+  if (complete && !od_policy_validate (draft, &error))
+    show_policy_error (self, error->message);
+
+  /* One sentence a line. */
+  summary = od_policy_describe (draft);
+  sentences = g_strsplit (summary, ". ", -1);
+  lines = g_strjoinv (".\n", sentences);
+  gtk_label_set_text (self->summary_label, lines);
+  g_clear_object (&self->draft);
+  if (complete)
+    self->draft = g_steal_pointer (&draft);
+  update_buttons (self);
+}
+
+/* Shows @policy in the fields, as the saved one. */
+static void
+show_policy (OdPrefsPolicyPage *self)
+{
+  OdPolicy *policy = self->saved;
+  guint days = od_policy_get_send_days (policy);
+
+  self->loading = TRUE;
+  od_policy_steps_group_set_policy (self->steps_group, policy, (const char * const *) self->templates);
+  gtk_spin_button_set_value (self->grace_spin, od_policy_get_grace_days (policy));
+  gtk_spin_button_set_value (self->repeat_every_spin, od_policy_get_repeat_every_days (policy));
+  gtk_spin_button_set_value (self->repeat_max_spin, od_policy_get_repeat_max (policy));
+  for (guint i = 0; i < 7; i++)
+    gtk_toggle_button_set_active (self->day_toggles[i], (days & (1u << i)) != 0);
+  gtk_spin_button_set_value (self->start_spin, od_policy_get_send_start (policy));
+  gtk_spin_button_set_value (self->end_spin, od_policy_get_send_end (policy));
+  gtk_spin_button_set_value (self->interest_spin, od_policy_get_interest_annual_bp (policy) / 100.0);
+  gtk_spin_button_set_value (self->discount_spin, od_policy_get_early_discount_bp (policy) / 100.0);
+  gtk_spin_button_set_value (self->discount_days_spin, od_policy_get_early_discount_days (policy));
+  self->loading = FALSE;
+  update_draft (self);
+}
+
+/* Threads */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
+  gint64 id = *(gint64 *) task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  Loaded *loaded = g_new0 (Loaded, 1);
+  const char *last = NULL;
+
+  loaded->policy = store != NULL ? od_store_get_policy (store, id, &error) : NULL;
+  if (error == NULL && store != NULL)
+    entries = od_store_list_templates (store, &error);
+  else if (error == NULL)
+    entries = od_template_get_defaults ();
+  if (error != NULL)
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (loaded->policy == NULL)
+    {
+      loaded->policy = od_policy_new_default ();
+      if (id == OD_STORE_HIGH_RISK_POLICY)
+        od_policy_set_name (loaded->policy, "High risk");
+    }
+  /* Sorted by name: one entry per name. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      OdTemplateEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->name, last) != 0 && !g_str_equal (entry->name, "instalment"))
+        g_strv_builder_add (names, entry->name);
+      last = entry->name;
+    }
+  loaded->templates = g_strv_builder_end (names);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "id")) < 0 ? OD_STORE_HIGH_RISK_POLICY : 0;
+  g_autoptr(GError) error = NULL;
+
+  if (!od_store_set_policy (store, id, task_data, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Callbacks */
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  if (loaded == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the collection policy: %s"), error->message);
+
+      set_label_error (self->error_label, message);
+      return;
+    }
+  g_set_object (&self->saved, loaded->policy);
+  g_strfreev (self->templates);
+  self->templates = g_steal_pointer (&loaded->templates);
+  loaded_free (loaded);
+  show_policy (self);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (source);
+  g_autoptr(OdPolicy) policy = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->saving = FALSE;
+      show_policy_error (self, error->message);
+      update_buttons (self);
+      return;
+    }
+  self->saving = FALSE;
+  g_set_object (&self->saved, policy);
+  g_signal_handler_block (self->context, self->ledger_handler);
+  od_context_ledger_changed (self->context);
+  g_signal_handler_unblock (self->context, self->ledger_handler);
+  update_draft (self);
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
+  if (window != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
+                                      adw_toast_new (_("Collection policy saved")));
+}
+
+static void
+on_save_clicked (OdPrefsPolicyPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  update_draft (self);
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    return;
+  self->saving = TRUE;
+  update_buttons (self);
+  task = g_task_new (self, self->cancellable, on_saved, od_policy_copy (self->draft));
+  g_task_set_source_tag (task, on_save_clicked);
+  g_task_set_task_data (task, od_policy_copy (self->draft), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "id", GINT_TO_POINTER (self->policy_id < 0 ? -1 : 0));
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+on_discard_clicked (OdPrefsPolicyPage *self)
+{
+  if (self->saved != NULL)
+    show_policy (self);
+}
+
+static void
+on_ladder_selected (OdPrefsPolicyPage *self)
+{
+  self->policy_id = adw_combo_row_get_selected (self->ladder_row) == 1 ? OD_STORE_HIGH_RISK_POLICY : 0;
+  load_policy (self);
+}
+
+static void
+on_ledger_changed (OdPrefsPolicyPage *self)
+{
+  /* Another part of the window wrote the ledger: unsaved edits stay. */
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->discard_button)) && !self->saving)
+    load_policy (self);
+}
+
+/* "09:00" for minutes after midnight. */
+static gboolean
+on_time_output (GtkSpinButton *spin)
+{
+  gint minutes = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static gint
+on_time_input (GtkSpinButton *spin,
+               double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint hours = 0;
+  guint minutes = 0;
+
+  if (sscanf (text, "%u:%u", &hours, &minutes) < 1 || hours > 24 || minutes > 59)
+    return GTK_INPUT_ERROR;
+  *new_value = hours * 60 + minutes;
+  return TRUE;
+}
+
+static void
+load_policy (OdPrefsPolicyPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 *id = g_new (gint64, 1);
+
+  *id = self->policy_id;
+  self->loading = TRUE;
+  g_clear_object (&self->draft);
+  update_buttons (self);
+  task = g_task_new (self, self->cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, load_policy);
+  g_task_set_task_data (task, id, g_free);
+  if (self->context != NULL)
+    g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* GObject */
+
+static void
+od_prefs_policy_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_set_object (&self->context, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_prefs_policy_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_prefs_policy_page_constructed (GObject *object)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (object);
+
+  G_OBJECT_CLASS (od_prefs_policy_page_parent_class)->constructed (object);
+
+  if (self->context != NULL)
+    self->ledger_handler = g_signal_connect_object (self->context, "ledger-changed",
+                                                    G_CALLBACK (on_ledger_changed), self,
+                                                    G_CONNECT_SWAPPED);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->ladder_row), FALSE);
+  load_policy (self);
+}
+
+static void
+od_prefs_policy_page_dispose (GObject *object)
+{
+  OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->ledger_handler != 0 && self->context != NULL)
+    g_clear_signal_handler (&self->ledger_handler, self->context);
+  g_clear_object (&self->context);
+  g_clear_object (&self->saved);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->templates, g_strfreev);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_PREFS_POLICY_PAGE);
+
+  G_OBJECT_CLASS (od_prefs_policy_page_parent_class)->dispose (object);
+}
+
+static void
+od_prefs_policy_page_class_init (OdPrefsPolicyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->set_property = od_prefs_policy_page_set_property;
+  object_class->get_property = od_prefs_policy_page_get_property;
+  object_class->constructed = od_prefs_policy_page_constructed;
+  object_class->dispose = od_prefs_policy_page_dispose;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         OD_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OD_TYPE_POLICY_STEPS_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/overdue/Overdue/ui/od-prefs-policy-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, ladder_row);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, grace_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, repeat_every_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, repeat_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, timing_error_label);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, days_box);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, end_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, window_error_label);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, interest_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, discount_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, discount_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, money_error_label);
+}
+
+static void
+od_prefs_policy_page_init (OdPrefsPolicyPage *self)
+{
+  /* Translators: the days of the week on the send-day buttons, Monday first */
+  const char *days[7] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+  GtkSpinButton *spins[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < 7; i++)
+    {
+      self->day_toggles[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(days[i])));
+      gtk_box_append (self->days_box, GTK_WIDGET (self->day_toggles[i]));
+      g_signal_connect_swapped (self->day_toggles[i], "toggled", G_CALLBACK (update_draft), self);
+    }
+
+  spins[0] = self->grace_spin;
+  spins[1] = self->repeat_every_spin;
+  spins[2] = self->repeat_max_spin;
+  spins[3] = self->start_spin;
+  spins[4] = self->end_spin;
+  spins[5] = self->interest_spin;
+  spins[6] = self->discount_spin;
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_signal_connect_swapped (spins[i], "value-changed", G_CALLBACK (update_draft), self);
+  g_signal_connect_swapped (self->discount_days_spin, "value-changed", G_CALLBACK (update_draft), self);
+  g_signal_connect (self->start_spin, "output", G_CALLBACK (on_time_output), NULL);
+  g_signal_connect (self->start_spin, "input", G_CALLBACK (on_time_input), NULL);
+  g_signal_connect (self->end_spin, "output", G_CALLBACK (on_time_output), NULL);
+  g_signal_connect (self->end_spin, "input", G_CALLBACK (on_time_input), NULL);
+  g_signal_connect_swapped (self->steps_group, "changed", G_CALLBACK (update_draft), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+  g_signal_connect_swapped (self->discard_button, "clicked", G_CALLBACK (on_discard_clicked), self);
+  g_signal_connect_swapped (self->ladder_row, "notify::selected", G_CALLBACK (on_ladder_selected), self);
+}
+
+/* Public API */
+
+OdPrefsPolicyPage *
+od_prefs_policy_page_new (OdContext *context)
+{
+  g_return_val_if_fail (context == NULL || OD_IS_CONTEXT (context), NULL);
+
+  return g_object_new (OD_TYPE_PREFS_POLICY_PAGE, "context", context, NULL);
+}
+
+OdPolicy *
+od_prefs_policy_page_get_draft (OdPrefsPolicyPage *self)
+{
+  g_return_val_if_fail (OD_IS_PREFS_POLICY_PAGE (self), NULL);
+
+  return self->draft;
+}
+
+gboolean
+od_prefs_policy_page_is_idle (OdPrefsPolicyPage *self)
+{
+  g_return_val_if_fail (OD_IS_PREFS_POLICY_PAGE (self), FALSE);
+
+  return self->saved != NULL && !self->loading && !self->saving;
+}
