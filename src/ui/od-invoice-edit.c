@@ -159,6 +159,19 @@ od_invoice_edit_apply (OdInvoiceEdit  *edit,
       ok = apply_plan (edit, store, error);
       break;
 
+    case OD_INVOICE_EDIT_VOID:
+      {
+        g_autoptr(OdInvoice) invoice = od_store_get_invoice (store, edit->invoice_id, error);
+
+        if (invoice != NULL)
+          od_invoice_set_status (invoice, OD_INVOICE_STATUS_VOID);
+        ok = invoice != NULL &&
+             od_store_update_invoice (store, invoice, error) &&
+             od_store_add_audit (store, 0, edit->invoice_id, "void",
+                                 od_invoice_get_number (invoice), error);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }

@@ -12,6 +12,7 @@ typedef enum
   OD_INVOICE_EDIT_RESUME,
   OD_INVOICE_EDIT_PROMISE,
   OD_INVOICE_EDIT_PLAN,
+  OD_INVOICE_EDIT_VOID,
 } OdInvoiceEditKind;
 
 /* One change the invoice view makes to an invoice. */

@@ -2,41 +2,11 @@
 #include <glib/gi18n.h>
 
 #include "od-ui-format.h"
-#include "od-date.h"
 #include "od-invoice-detail.h"
 #include "od-invoice-edit.h"
 #include "od-invoice-timeline.h"
-#include "od-invoice-view.h"
+#include "od-invoice-view-private.h"
 #include "od-money.h"
-#include "od-payment-dialog.h"
-#include "od-reason-dialog.h"
-
-struct _OdInvoiceView
-{
-  AdwBin               parent_instance;
-
-  OdContext           *context;
-  GCancellable        *cancellable;
-  GPtrArray           *rows;        /* (group, row) pairs added for this invoice */
-  OdInvoice           *invoice;
-  gint64               invoice_id;
-  guint                busy;
-  OdInvoicePauseState  state;
-
-  GtkStack            *stack;
-  GtkSpinner          *spinner;
-  AdwStatusPage       *error_page;
-  AdwPreferencesGroup *summary_group;
-  AdwPreferencesGroup *lines_group;
-  AdwPreferencesGroup *payments_group;
-  AdwPreferencesGroup *charges_group;
-  AdwPreferencesGroup *timeline_group;
-  AdwActionRow        *customer_row;
-  AdwActionRow        *dates_row;
-  GtkLabel            *total_label;
-  GtkLabel            *paid_label;
-  GtkLabel            *outstanding_label;
-};
 
 G_DEFINE_FINAL_TYPE (OdInvoiceView, od_invoice_view, ADW_TYPE_BIN)
 
@@ -46,13 +16,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  INVOICE_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint signals[OD_INVOICE_VIEW_N_SIGNALS];
 
 static char *
 format_amount (gint64      minor,
@@ -99,18 +64,27 @@ clear_rows (OdInvoiceView *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
-static void
-update_actions (OdInvoiceView *self)
+void
+od_invoice_view_update_actions (OdInvoiceView *self)
 {
   gboolean open = self->invoice != NULL && self->busy == 0 &&
                   od_invoice_get_status (self->invoice) == OD_INVOICE_STATUS_OPEN;
+  gboolean shown = self->invoice != NULL && self->busy == 0;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.edit", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.delete", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.void",
+                                 shown && od_invoice_get_status (self->invoice) != OD_INVOICE_STATUS_VOID);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.record-payment", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-payment", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.dispute", open && !self->state.disputed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.hold", open && !self->state.held);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-pause", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.resume", open && self->state.paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.promise", open && !self->state.promised);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-promise", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.plan", open && !self->state.on_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-plan", open);
 }
 
 static void
@@ -200,7 +174,7 @@ show_detail (OdInvoiceView   *self,
 
   od_invoice_timeline_build (detail, add_timeline_row, self, &self->state);
   gtk_stack_set_visible_child_name (self->stack, "detail");
-  update_actions (self);
+  od_invoice_view_update_actions (self);
 }
 
 /* Runs in a worker thread. */
@@ -243,21 +217,21 @@ on_read (GObject      *source,
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       g_clear_object (&self->invoice);
-      update_actions (self);
+      od_invoice_view_update_actions (self);
       return;
     }
   show_detail (self, detail);
 }
 
-static void
-read_invoice (OdInvoiceView *self)
+void
+od_invoice_view_read (OdInvoiceView *self)
 {
   g_autoptr(GTask) task = NULL;
 
   self->busy++;
-  update_actions (self);
+  od_invoice_view_update_actions (self);
   task = g_task_new (self, NULL, on_read, NULL);
-  g_task_set_source_tag (task, read_invoice);
+  g_task_set_source_tag (task, od_invoice_view_read);
   g_task_set_task_data (task, g_memdup2 (&self->invoice_id, sizeof self->invoice_id), g_free);
   g_task_run_in_thread (task, read_thread);
 }
@@ -294,7 +268,7 @@ on_edited (GObject      *source,
 
       if (g_cancellable_is_cancelled (self->cancellable))
         return;
-      update_actions (self);
+      od_invoice_view_update_actions (self);
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                            _("Could Not Save"), error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -303,154 +277,24 @@ on_edited (GObject      *source,
     }
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  g_signal_emit (self, signals[INVOICE_CHANGED], 0);
-  read_invoice (self);
+  g_signal_emit (self, signals[OD_INVOICE_VIEW_INVOICE_CHANGED], 0);
+  od_invoice_view_read (self);
 }
 
-static void
-run_edit (OdInvoiceView *self,
-          OdInvoiceEdit *edit)
+void
+od_invoice_view_run_edit (OdInvoiceView *self,
+                          OdInvoiceEdit *edit)
 {
   g_autoptr(GTask) task = NULL;
 
   edit->invoice_id = self->invoice_id;
   edit->currency = g_strdup (od_invoice_get_currency (self->invoice));
   self->busy++;
-  update_actions (self);
+  od_invoice_view_update_actions (self);
   task = g_task_new (self, NULL, on_edited, NULL);
-  g_task_set_source_tag (task, run_edit);
+  g_task_set_source_tag (task, od_invoice_view_run_edit);
   g_task_set_task_data (task, edit, (GDestroyNotify) od_invoice_edit_free);
   g_task_run_in_thread (task, edit_thread);
-}
-
-/* Actions */
-
-static void
-save_payment_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
-  OdInvoiceEdit *edit = od_invoice_edit_new (OD_INVOICE_EDIT_PAYMENT);
-  const char *date = NULL;
-
-  g_variant_get (parameter, "(x&s)", &edit->amount, &date);
-  if (edit->amount <= 0 || !od_date_parse_iso (date, &edit->date, NULL))
-    {
-      g_warning ("invoice.save-payment: %s is not a payment", g_variant_print (parameter, TRUE));
-      od_invoice_edit_free (edit);
-      return;
-    }
-  run_edit (self, edit);
-}
-
-static void
-save_pause_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
-  OdInvoiceEdit *edit = od_invoice_edit_new (OD_INVOICE_EDIT_PAUSE);
-  const char *kind = NULL;
-  const char *reason = NULL;
-
-  g_variant_get (parameter, "(&s&s)", &kind, &reason);
-  edit->reason = g_strdup (reason);
-  if (!od_pause_kind_from_string (kind, &edit->pause) || edit->pause == OD_PAUSE_KIND_PROMISE)
-    {
-      g_warning ("invoice.save-pause: “%s” is not dispute or hold", kind);
-      od_invoice_edit_free (edit);
-      return;
-    }
-  run_edit (self, edit);
-}
-
-static void
-resume_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  run_edit (OD_INVOICE_VIEW (widget), od_invoice_edit_new (OD_INVOICE_EDIT_RESUME));
-}
-
-static void
-on_payment_chosen (OdPaymentDialog *dialog,
-                   OdInvoiceView   *self)
-{
-  g_autofree char *date = od_date_to_iso (od_payment_dialog_get_date (dialog));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "invoice.save-payment", "(xs)",
-                              od_payment_dialog_get_amount (dialog), date);
-}
-
-static void
-record_payment_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  OdPaymentDialog *dialog;
-  GDate today;
-
-  od_invoice_business_today (od_context_get_store (self->context), &today);
-  dialog = od_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->invoice, &today);
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_payment_chosen), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_reason_chosen (OdReasonDialog *dialog,
-                  OdInvoiceView  *self)
-{
-  const char *kind = g_object_get_data (G_OBJECT (dialog), "od-pause");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "invoice.save-pause", "(ss)",
-                              kind, od_reason_dialog_get_reason (dialog));
-}
-
-static void
-ask_reason (OdInvoiceView *self,
-            OdPauseKind    kind)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  OdReasonDialog *dialog;
-  g_autofree char *body = NULL;
-
-  if (kind == OD_PAUSE_KIND_DISPUTE)
-    {
-      body = g_strdup_printf (_("Chasing invoice %s pauses until the dispute is resolved."),
-                              od_invoice_get_number (self->invoice));
-      dialog = od_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Dispute Invoice?"), body, _("_Dispute"));
-    }
-  else
-    {
-      body = g_strdup_printf (_("No reminders go out for invoice %s until it is resumed."),
-                              od_invoice_get_number (self->invoice));
-      dialog = od_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Put Invoice on Hold?"), body, _("_Hold"));
-    }
-  g_object_set_data (G_OBJECT (dialog), "od-pause", (gpointer) od_pause_kind_to_string (kind));
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_reason_chosen), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-dispute_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ask_reason (OD_INVOICE_VIEW (widget), OD_PAUSE_KIND_DISPUTE);
-}
-
-static void
-hold_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ask_reason (OD_INVOICE_VIEW (widget), OD_PAUSE_KIND_HOLD);
 }
 
 /* GObject */
@@ -536,12 +380,19 @@ od_invoice_view_class_init (OdInvoiceViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[INVOICE_CHANGED] =
+  signals[OD_INVOICE_VIEW_INVOICE_CHANGED] =
     g_signal_new ("invoice-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  signals[OD_INVOICE_VIEW_DELETED] =
+    g_signal_new ("deleted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-invoice-view.ui");
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, stack);
@@ -558,14 +409,7 @@ od_invoice_view_class_init (OdInvoiceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, paid_label);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, outstanding_label);
 
-  gtk_widget_class_install_action (widget_class, "invoice.record-payment", NULL, record_payment_activated);
-  gtk_widget_class_install_action (widget_class, "invoice.save-payment", "(xs)", save_payment_activated);
-  gtk_widget_class_install_action (widget_class, "invoice.dispute", NULL, dispute_activated);
-  gtk_widget_class_install_action (widget_class, "invoice.hold", NULL, hold_activated);
-  gtk_widget_class_install_action (widget_class, "invoice.save-pause", "(ss)", save_pause_activated);
-  gtk_widget_class_install_action (widget_class, "invoice.resume", NULL, resume_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "invoice.record-payment", NULL);
+  od_invoice_view_class_add_actions (widget_class);
 }
 
 static void
@@ -575,7 +419,7 @@ od_invoice_view_init (OdInvoiceView *self)
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
-  update_actions (self);
+  od_invoice_view_update_actions (self);
 }
 
 /* Public API */
@@ -599,7 +443,7 @@ od_invoice_view_show (OdInvoiceView *self,
   g_clear_object (&self->invoice);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  read_invoice (self);
+  od_invoice_view_read (self);
 }
 
 gint64
@@ -616,4 +460,13 @@ od_invoice_view_is_busy (OdInvoiceView *self)
   g_return_val_if_fail (OD_IS_INVOICE_VIEW (self), FALSE);
 
   return self->busy > 0;
+}
+
+void
+od_invoice_view_emit_deleted (OdInvoiceView   *self,
+                              gint64           invoice_id,
+                              const char      *number,
+                              OdInvoiceStatus  status)
+{
+  g_signal_emit (self, signals[OD_INVOICE_VIEW_DELETED], 0, invoice_id, number, (int) status);
 }

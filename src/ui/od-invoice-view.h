@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (OdInvoiceView, od_invoice_view, OD, INVOICE_VIEW, AdwBin)
  * worker thread, with the audit entry overdue-cli writes; each emits
  * "invoice-changed" once saved, and the view reads itself again.
  *
+ * invoice.delete hides an invoice that may be deleted (see
+ * od-invoice-delete.h) and emits "deleted" (id, number, the status it
+ * had): whoever shows the view offers Undo and deletes it for good after.
+ * An invoice with payments or sent messages is not deleted: a dialog
+ * says why and offers to void it.
+ *
  * invoice.save-payment takes (amount in minor units, ISO date);
  * invoice.save-pause takes (kind "dispute" or "hold", reason).
  */

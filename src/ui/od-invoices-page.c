@@ -2,6 +2,8 @@
 #include <glib/gi18n.h>
 
 #include "od-ui-format.h"
+#include "od-invoice-delete.h"
+#include "od-invoice-editor.h"
 #include "od-invoice-list.h"
 #include "od-invoices-page.h"
 #include "od-money.h"
@@ -33,6 +35,9 @@ struct _OdInvoicesPage
   guint                pending;
   GDate                today;
 
+  OdInvoiceDeletes    *deletes;
+
+  AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
@@ -364,12 +369,73 @@ on_row_activate (OdInvoicesPage *self,
 }
 
 static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  od_invoice_deletes_undo (OD_INVOICES_PAGE (widget)->deletes, g_variant_get_int64 (parameter));
+}
+
+static void
+on_invoice_deleted (OdInvoicesPage *self,
+                    gint64          invoice_id,
+                    const char     *number,
+                    int             status)
+{
+  od_invoice_deletes_add (self->deletes, invoice_id, number, (OdInvoiceStatus) status);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  od_context_ledger_changed (self->context);
+}
+
+/* A write made elsewhere (an editor, another page): the rows may change. */
+static void
+on_ledger_changed (OdInvoicesPage *self)
+{
+  od_invoice_list_invalidate (self->invoices);
+  load (self);
+}
+
+static void
 on_invoice_changed (OdInvoicesPage *self)
 {
   /* Paid or paused, a row may move or leave the filter: read it all again. */
   od_invoice_list_invalidate (self->invoices);
   load (self);
+  /* The window passes this on to the context: this page has reloaded. */
+  g_signal_handlers_block_by_func (self->context, on_ledger_changed, self);
   g_signal_emit (self, signals[LEDGER_CHANGED], 0);
+  g_signal_handlers_unblock_by_func (self->context, on_ledger_changed, self);
+}
+
+static void
+on_editor_saved (OdInvoicesPage *self,
+                 gint64          invoice_id)
+{
+  od_invoice_view_show (self->view, invoice_id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->view));
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdInvoicesPage *self = OD_INVOICES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  OdInvoiceEditor *editor = od_invoice_editor_new (self->context, 0);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static gboolean
+new_shortcut (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_activate_action (widget, "invoices.new", NULL);
 }
 
 static void
@@ -395,10 +461,15 @@ od_invoices_page_constructed (GObject *object)
   self->invoices = od_invoice_list_new (od_context_get_store (self->context));
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->invoices));
 
+  self->deletes = od_invoice_deletes_new (self->context, self->toast_overlay);
   self->view = od_invoice_view_new (self->context);
   adw_leaflet_append (self->leaflet, GTK_WIDGET (self->view));
   g_signal_connect_object (self->view, "invoice-changed",
                            G_CALLBACK (on_invoice_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "ledger-changed",
+                           G_CALLBACK (on_ledger_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "deleted",
+                           G_CALLBACK (on_invoice_deleted), self, G_CONNECT_SWAPPED);
 
   /* The most overdue first; the column view's sorter is only read. */
   self->sort = OD_INVOICE_SORT_DUE_DATE;
@@ -453,6 +524,8 @@ od_invoices_page_dispose (GObject *object)
 
   /* Nothing may call back into a page that is going away. */
   g_cancellable_cancel (self->cancellable);
+  /* Deletes still waiting on their toast are committed now. */
+  g_clear_pointer (&self->deletes, od_invoice_deletes_free);
   /* AdwBin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_INVOICES_PAGE);
@@ -500,6 +573,7 @@ od_invoices_page_class_init (OdInvoicesPageClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-invoices-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, search_entry);
@@ -529,6 +603,8 @@ od_invoices_page_class_init (OdInvoicesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
 
   gtk_widget_class_install_action (widget_class, "invoices.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "invoices.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "invoices.undo-delete", "x", undo_delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "invoices.show-list", NULL);
 
   g_type_ensure (OD_TYPE_INVOICE_VIEW);
@@ -537,7 +613,17 @@ od_invoices_page_class_init (OdInvoicesPageClass *klass)
 static void
 od_invoices_page_init (OdInvoicesPage *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+N while the page shows, wherever the focus is in the window. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (new_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->cancellable = g_cancellable_new ();
   self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
