@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "od-about.h"
 #include "od-account.h"
 #include "od-application.h"
 #include "od-background.h"
 #include "od-collection.h"
 #include "od-date.h"
-#include "od-demo.h"
+#include "od-ledger-open.h"
 #include "od-notifier.h"
 #include "od-scheduler.h"
 #include "od-sqlite-store.h"
@@ -21,6 +21,7 @@ struct _OdApplication
   char           *db_path;
   GCancellable   *cancellable;
   gboolean        opening;
+  gboolean        demo;        /* --demo: a missing ledger becomes the demo */
 
   OdScheduler    *scheduler;
   OdNotifier     *notifier;
@@ -31,49 +32,32 @@ struct _OdApplication
 
 G_DEFINE_FINAL_TYPE (OdApplication, od_application, ADW_TYPE_APPLICATION)
 
-/* Runs in a worker thread: the main loop never waits on SQLite. */
-static void
-open_ledger_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(OdSqliteStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean first_run = !g_file_test (path, G_FILE_TEST_EXISTS);
+static void on_window_context (OdWindow      *window,
+                               GParamSpec    *pspec,
+                               OdApplication *self);
 
-  store = od_sqlite_store_new (path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The first run shows a believable ledger rather than an empty window. */
-  if (first_run)
-    {
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      if (!od_demo_populate (OD_STORE (store), &today, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-}
-
+/* The window shows at once; without the ledger open yet, it opens it in
+ * a worker thread (or offers the demo or a fresh start on the first run)
+ * and fills its pages after. */
 static void
 present_window (OdApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (od_window_new (ADW_APPLICATION (self), self->context));
+    {
+      OdWindow *od_window = od_window_new (ADW_APPLICATION (self), self->context);
+
+      window = GTK_WINDOW (od_window);
+      if (self->context == NULL)
+        {
+          g_signal_connect_object (od_window, "notify::context",
+                                   G_CALLBACK (on_window_context), self, 0);
+          od_window_open_ledger (od_window, self->db_path,
+                                 self->demo ? OD_LEDGER_OPEN_CREATE | OD_LEDGER_OPEN_DEMO
+                                            : OD_LEDGER_OPEN_NONE);
+        }
+    }
   gtk_window_present (window);
 }
 
@@ -159,6 +143,31 @@ start_scheduler (OdApplication *self)
 }
 
 static void
+adopt_context (OdApplication *self,
+               OdContext     *context)
+{
+  if (self->context != NULL)
+    return;
+  self->context = g_object_ref (context);
+  start_scheduler (self);
+  update_background (self);
+}
+
+/* The window opened the ledger (or created it from its welcome page). */
+static void
+on_window_context (OdWindow      *window,
+                   GParamSpec    *pspec,
+                   OdApplication *self)
+{
+  OdContext *context = od_window_get_context (window);
+
+  if (context != NULL)
+    adopt_context (self, context);
+}
+
+/* Started at login (--background): the ledger opens without a window;
+ * with no ledger yet there is nothing to chase. */
+static void
 on_ledger_opened (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -168,22 +177,22 @@ on_ledger_opened (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->opening = FALSE;
-  store = g_task_propagate_pointer (G_TASK (result), &error);
+  store = od_ledger_open_finish (result, &error);
   if (store == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         show_open_error (self, error);
       g_application_release (G_APPLICATION (self));
       return;
     }
 
-  self->context = od_context_new (OD_STORE (store));
-  start_scheduler (self);
-  update_background (self);
-  /* Started at login: run hidden until the owner opens the window. */
-  if (!self->background)
-    present_window (self);
-  self->background = FALSE;
+  if (self->context == NULL)
+    {
+      g_autoptr(OdContext) context = od_context_new (OD_STORE (store));
+
+      adopt_context (self, context);
+    }
   g_application_release (G_APPLICATION (self));
 }
 
@@ -191,27 +200,25 @@ static void
 od_application_activate (GApplication *app)
 {
   OdApplication *self = OD_APPLICATION (app);
-  g_autoptr(GTask) task = NULL;
 
-  if (self->context != NULL)
-    {
-      self->background = FALSE;
-      present_window (self);
-      return;
-    }
-  if (self->opening)
-    return;
-
-  self->opening = TRUE;
   if (self->db_path == NULL)
     self->db_path = od_sqlite_store_default_path ();
 
-  /* Held until the ledger is open, so the app does not quit meanwhile. */
-  g_application_hold (app);
-  task = g_task_new (NULL, self->cancellable, on_ledger_opened, g_object_ref (self));
-  g_task_set_source_tag (task, od_application_activate);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, open_ledger_thread);
+  /* Started at login: run hidden until the owner opens the window. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      if (self->context != NULL || self->opening)
+        return;
+      self->opening = TRUE;
+      /* Held until the ledger is open, so the app does not quit meanwhile. */
+      g_application_hold (app);
+      od_ledger_open_async (self->db_path, OD_LEDGER_OPEN_NONE, self->cancellable,
+                            on_ledger_opened, g_object_ref (self));
+      return;
+    }
+
+  present_window (self);
 }
 
 static gint
@@ -229,6 +236,8 @@ od_application_handle_local_options (GApplication *app,
        * an instance that has the default ledger open. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+
+  self->demo = g_variant_dict_contains (options, "demo");
 
   if (g_variant_dict_contains (options, "background"))
     {
@@ -261,25 +270,7 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "The Overdue developers", NULL };
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Overdue"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", _("The Overdue developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Gets small businesses paid: chases late invoices politely and on time."),
-                        "website", "https://github.com/overdue/overdue",
-                        "issue-url", "https://github.com/overdue/overdue/issues",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  od_about_present (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 /* Notifications open a page: the window routes "win.show-page". */
@@ -371,6 +362,8 @@ od_application_init (OdApplication *self)
       N_("Open this ledger file instead of the default one"), N_("PATH") },
     { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start without a window and send reminders as they come due"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With no ledger yet, create the demo ledger instead of asking"), NULL },
     G_OPTION_ENTRY_NULL
   };
 

@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-about.h"
 #include "od-activity-page.h"
+#include "od-demo-strip.h"
+#include "od-export-dialog.h"
+#include "od-import-dialog.h"
+#include "od-ledger-open.h"
 #include "od-letters-page.h"
 #include "od-preferences-window.h"
 #include "od-reports-page.h"
 #include "od-today-page.h"
+#include "od-welcome-page.h"
 #include "od-window.h"
 
 struct _OdWindow
@@ -15,12 +21,21 @@ struct _OdWindow
   OdContext            *context;
   GSettings            *settings;
   GtkWindow            *preferences;
+  GCancellable         *cancellable;
+  char                 *ledger_path;
 
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
+  AdwStatusPage        *error_page;
+  OdWelcomePage        *welcome_page;
+  OdDemoStrip          *demo_strip;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_pane;
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
   OdInvoicesPage       *invoices_page;
   OdCustomersPage      *customers_page;
 };
@@ -181,30 +196,141 @@ show_invoice_activated (GtkWidget  *widget,
 }
 
 static void
-preferences_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+show_preferences (OdWindow   *self,
+                  const char *page)
 {
-  OdWindow *self = OD_WINDOW (widget);
-
+  if (self->context == NULL)
+    return;
   /* One preferences window at a time. */
   if (self->preferences == NULL)
     {
       self->preferences = GTK_WINDOW (od_preferences_window_new (GTK_WINDOW (self)));
       g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
     }
+  if (page != NULL)
+    od_preferences_window_show_page (OD_PREFERENCES_WINDOW (self->preferences), page);
   gtk_window_present (self->preferences);
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_preferences (OD_WINDOW (widget), NULL);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+
+  if (self->context != NULL)
+    gtk_window_present (GTK_WINDOW (od_import_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+
+  if (self->context != NULL)
+    od_export_dialog_choose_folder (GTK_WINDOW (self), self->context, self->toast_overlay);
+}
+
+static void
+about_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  od_about_present (GTK_WINDOW (widget));
+}
+
+/* The first run and the ledger opening in a worker thread */
+
+static void
+show_mode (OdWindow   *self,
+           const char *mode)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, mode);
+  if (g_str_equal (mode, "loading"))
+    gtk_spinner_start (self->loading_spinner);
+  else
+    gtk_spinner_stop (self->loading_spinner);
+}
+
+static void
+show_open_error (OdWindow     *self,
+                 const GError *error)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the error, then the ledger file's path */
+  text = g_strdup_printf (_("%s\n\nThe ledger file is %s."), error->message, self->ledger_path);
+  adw_status_page_set_description (self->error_page, text);
+  show_mode (self, "error");
+}
+
+static void
+on_ledger_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(OdSqliteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdContext) context = NULL;
+  OdWindow *self;
+  gboolean fresh;
+
+  store = od_ledger_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = OD_WINDOW (user_data);
+  fresh = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "od-start-fresh"));
+  od_welcome_page_set_busy (self->welcome_page, NULL);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      show_mode (self, "welcome");
+      return;
+    }
+  if (store == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  context = od_context_new (OD_STORE (store));
+  od_window_set_context (self, context);
+  /* A fresh start begins with the business: name, address, bank. */
+  if (fresh)
+    show_preferences (self, "business");
+}
+
+static void
+on_welcome_chosen (OdWindow *self,
+                   gboolean  demo)
+{
+  OdLedgerOpenFlags flags = OD_LEDGER_OPEN_CREATE;
+
+  if (demo)
+    flags |= OD_LEDGER_OPEN_DEMO;
+  g_object_set_data (G_OBJECT (self), "od-start-fresh", GINT_TO_POINTER (!demo));
+  od_welcome_page_set_busy (self->welcome_page,
+                            demo ? _("Creating the demo ledger…") : _("Creating your ledger…"));
+  od_ledger_open_async (self->ledger_path, flags, self->cancellable, on_ledger_opened, self);
 }
 
 /* GObject */
 
+/* The pages, once the ledger is open. */
 static void
-od_window_constructed (GObject *object)
+build_pages (OdWindow *self)
 {
-  OdWindow *self = OD_WINDOW (object);
   GtkWidget *today, *reports;
-
-  G_OBJECT_CLASS (od_window_parent_class)->constructed (object);
 
   self->invoices_page = od_invoices_page_new (self->context);
   gtk_stack_add_titled (self->stack, GTK_WIDGET (self->invoices_page),
@@ -234,7 +360,21 @@ od_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "ledger-changed",
                            G_CALLBACK (od_reports_page_reload), reports, G_CONNECT_SWAPPED);
 
+  od_demo_strip_set_context (self->demo_strip, self->context);
   od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
+  show_mode (self, "ledger");
+}
+
+static void
+od_window_constructed (GObject *object)
+{
+  OdWindow *self = OD_WINDOW (object);
+
+  G_OBJECT_CLASS (od_window_parent_class)->constructed (object);
+
+  /* Without a context the window waits for od_window_open_ledger(). */
+  if (self->context != NULL)
+    build_pages (self);
 }
 
 static gboolean
@@ -280,6 +420,7 @@ od_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONTEXT:
+      g_assert (self->context == NULL);
       self->context = g_value_dup_object (value);
       break;
     default:
@@ -292,6 +433,7 @@ od_window_dispose (GObject *object)
 {
   OdWindow *self = OD_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   if (self->preferences != NULL)
     {
       GtkWindow *preferences = self->preferences;
@@ -312,6 +454,8 @@ od_window_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->ledger_path, g_free);
 
   G_OBJECT_CLASS (od_window_parent_class)->finalize (object);
 }
@@ -333,24 +477,36 @@ od_window_class_init (OdWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          OD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, demo_strip);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_chosen);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-invoice", "s", show_invoice_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -359,9 +515,15 @@ od_window_class_init (OdWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
 
   g_type_ensure (OD_TYPE_INVOICES_PAGE);
   g_type_ensure (OD_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (OD_TYPE_DEMO_STRIP);
+  g_type_ensure (OD_TYPE_WELCOME_PAGE);
 }
 
 static void
@@ -372,6 +534,7 @@ od_window_init (OdWindow *self)
                                    G_N_ELEMENTS (win_entries), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -393,12 +556,72 @@ od_window_new (AdwApplication *application,
                OdContext      *context)
 {
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (OD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (context == NULL || OD_IS_CONTEXT (context), NULL);
 
   return g_object_new (OD_TYPE_WINDOW,
                        "application", application,
                        "context", context,
                        NULL);
+}
+
+void
+od_window_open_ledger (OdWindow          *self,
+                       const char        *path,
+                       OdLedgerOpenFlags  flags)
+{
+  g_return_if_fail (OD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->context == NULL);
+
+  g_free (self->ledger_path);
+  self->ledger_path = g_strdup (path);
+  show_mode (self, "loading");
+  od_ledger_open_async (path, flags, self->cancellable, on_ledger_opened, self);
+}
+
+void
+od_window_set_context (OdWindow  *self,
+                       OdContext *context)
+{
+  g_return_if_fail (OD_IS_WINDOW (self));
+  g_return_if_fail (OD_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  build_pages (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+const char *
+od_window_get_mode (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+OdWelcomePage *
+od_window_get_welcome_page (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return self->welcome_page;
+}
+
+GtkMenuButton *
+od_window_get_menu_button (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return self->menu_button;
+}
+
+OdDemoStrip *
+od_window_get_demo_strip (OdWindow *self)
+{
+  g_return_val_if_fail (OD_IS_WINDOW (self), NULL);
+
+  return self->demo_strip;
 }
 
 OdContext *

@@ -5,7 +5,10 @@
 
 #include "od-context.h"
 #include "od-customers-page.h"
+#include "od-demo-strip.h"
 #include "od-invoices-page.h"
+#include "od-ledger-open.h"
+#include "od-welcome-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +25,21 @@ G_DECLARE_FINAL_TYPE (OdWindow, od_window, OD, WINDOW, AdwApplicationWindow)
 
 OdWindow        *od_window_new                (AdwApplication *application,
                                                OdContext      *context);
+/* A window made without a context shows "Opening the Ledger…" at once
+ * and opens @path in a worker thread; with no ledger there yet (and no
+ * OD_LEDGER_OPEN_CREATE) it shows the welcome page, which creates the
+ * demo or an empty ledger. "notify::context" tells when the pages are in. */
+void             od_window_open_ledger        (OdWindow          *self,
+                                               const char        *path,
+                                               OdLedgerOpenFlags  flags);
+void             od_window_set_context        (OdWindow       *self,
+                                               OdContext      *context);
 OdContext       *od_window_get_context        (OdWindow       *self);
+/* "loading", "welcome", "error" or "ledger". */
+const char      *od_window_get_mode           (OdWindow       *self);
+OdWelcomePage   *od_window_get_welcome_page   (OdWindow       *self);
+OdDemoStrip     *od_window_get_demo_strip     (OdWindow       *self);
+GtkMenuButton   *od_window_get_menu_button    (OdWindow       *self);
 void             od_window_show_page          (OdWindow       *self,
                                                const char     *name);
 const char      *od_window_get_visible_page   (OdWindow       *self);
