@@ -75,7 +75,7 @@ wait_until (gboolean (*done) (gpointer),
   g_source_remove (id);
 }
 
-static gboolean
+G_GNUC_UNUSED static gboolean
 pointer_cleared (gpointer data)
 {
   return *(gpointer *) data == NULL;

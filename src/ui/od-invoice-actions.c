@@ -2,12 +2,14 @@
 #include <glib/gi18n.h>
 
 #include "od-arrangement-dialog.h"
+#include "od-collection-now.h"
 #include "od-date.h"
 #include "od-invoice-delete.h"
 #include "od-invoice-detail.h"
 #include "od-invoice-editor.h"
 #include "od-invoice-view-private.h"
 #include "od-payment-dialog.h"
+#include "od-pdf-preview.h"
 #include "od-reason-dialog.h"
 
 static void
@@ -364,12 +366,99 @@ plan_activated (GtkWidget  *widget,
   ask_arrangement (OD_INVOICE_VIEW (widget), TRUE);
 }
 
+/* Send the next reminder now; preview the PDFs */
+
+/* Runs in a worker thread. */
+static void
+send_now_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  OdStore *store = od_context_get_store (OD_INVOICE_VIEW (source_object)->context);
+  g_autoptr(GTimeZone) zone = od_invoice_business_zone (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  GError *error = NULL;
+  char *step = NULL;
+
+  if (od_collection_send_next_now (store, *(gint64 *) task_data, now, &step, &error))
+    g_task_return_pointer (task, step, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_sent_now (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *step = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  self->busy--;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (step == NULL)
+    {
+      escaped = g_markup_escape_text (error->message, -1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+      od_invoice_view_update_actions (self);
+      return;
+    }
+  escaped = g_markup_escape_text (step, -1);
+  /* Translators: %s is the step's name, e.g. "first-reminder" */
+  toast = adw_toast_new_format (_("“%s” is in the outbox"), escaped);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("activity"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  od_context_ledger_changed (self->context);
+  od_invoice_view_read (self);
+}
+
+static void
+send_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  self->busy++;
+  od_invoice_view_update_actions (self);
+  task = g_task_new (self, NULL, on_sent_now, NULL);
+  g_task_set_source_tag (task, send_now_activated);
+  g_task_set_task_data (task, g_memdup2 (&self->invoice_id, sizeof self->invoice_id), g_free);
+  g_task_run_in_thread (task, send_now_thread);
+}
+
+static void
+preview_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  OdInvoiceView *self = OD_INVOICE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  OdPdfPreview *preview = od_pdf_preview_new (self->context, od_invoice_get_number (self->invoice),
+                                              od_invoice_get_customer_ref (self->invoice));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (root));
+  g_object_set_data (G_OBJECT (self), "od-preview", preview);
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
 void
 od_invoice_view_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "invoice.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "invoice.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "invoice.void", NULL, void_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.send-now", NULL, send_now_activated);
+  gtk_widget_class_install_action (widget_class, "invoice.preview", NULL, preview_activated);
   gtk_widget_class_install_action (widget_class, "invoice.promise", NULL, promise_activated);
   gtk_widget_class_install_action (widget_class, "invoice.save-promise", "(xs)", save_promise_activated);
   gtk_widget_class_install_action (widget_class, "invoice.plan", NULL, plan_activated);

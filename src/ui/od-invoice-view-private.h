@@ -22,6 +22,7 @@ struct _OdInvoiceView
   guint                busy;
   OdInvoicePauseState  state;
 
+  AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   GtkSpinner          *spinner;
   AdwStatusPage       *error_page;

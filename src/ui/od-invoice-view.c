@@ -81,6 +81,8 @@ od_invoice_view_update_actions (OdInvoiceView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.hold", open && !self->state.held);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-pause", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.resume", open && self->state.paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.send-now", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.preview", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.promise", open && !self->state.promised);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.save-promise", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "invoice.plan", open && !self->state.on_plan);
@@ -395,6 +397,7 @@ od_invoice_view_class_init (OdInvoiceViewClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-invoice-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, stack);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, spinner);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceView, error_page);

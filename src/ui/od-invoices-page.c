@@ -724,6 +724,16 @@ od_invoices_page_open (OdInvoicesPage *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->view));
 }
 
+void
+od_invoices_page_show_invoice (OdInvoicesPage *self,
+                               gint64          invoice_id)
+{
+  g_return_if_fail (OD_IS_INVOICES_PAGE (self));
+
+  od_invoice_view_show (self->view, invoice_id);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->view));
+}
+
 gboolean
 od_invoices_page_is_loading (OdInvoicesPage *self)
 {

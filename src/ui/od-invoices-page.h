@@ -31,6 +31,9 @@ void            od_invoices_page_focus_search (OdInvoicesPage  *self);
 /* Shows the invoice at @position in the view. */
 void            od_invoices_page_open         (OdInvoicesPage  *self,
                                                guint            position);
+/* Shows the invoice @invoice_id in the view. */
+void            od_invoices_page_show_invoice (OdInvoicesPage  *self,
+                                               gint64           invoice_id);
 /* Whether a load is under way (tests wait for it to end). */
 gboolean        od_invoices_page_is_loading   (OdInvoicesPage  *self);
 
