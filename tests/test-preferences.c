@@ -5,8 +5,12 @@
 #include "od-collection.h"
 #include "od-demo.h"
 #include "od-preferences-window.h"
+#include "od-prefs-accounts-page.h"
 #include "od-prefs-business-page.h"
 #include "od-prefs-logo-row.h"
+#include "od-prefs-sending-page.h"
+#include "od-secrets.h"
+#include "od-test-smtp.h"
 #include "od-test-util.h"
 
 typedef struct
@@ -426,6 +430,267 @@ test_preferences_business_close (Fixture       *fixture,
   g_assert_cmpstr (od_business_get_payment_link (after), !=, "ftp://pay.example/");
 }
 
+static gboolean
+group_idle (gpointer data)
+{
+  return !od_prefs_account_group_is_busy (data);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Presses Test Connection and waits for the outcome; whether it failed. */
+static gboolean
+test_connection (OdPrefsAccountGroup *group,
+                 const char         **status)
+{
+  gboolean failed = FALSE;
+
+  click (GTK_WIDGET (group), "test");
+  g_assert_true (od_prefs_account_group_is_busy (group));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (group), GTK_TYPE_BUTTON, "cancel")));
+  wait_until (group_idle, group);
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (group), GTK_TYPE_BUTTON, "cancel")));
+  *status = od_prefs_account_group_get_status (group, &failed);
+  g_test_message ("test connection: %s", *status);
+  return failed;
+}
+
+/* A loopback port nobody listens on. */
+static guint16
+closed_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* The mail account against the loopback SMTP server: Test Connection
+ * succeeds, a wrong port and a cancelled test show why, Save puts the
+ * password in the keyring and nowhere in the ledger file, and a test
+ * with the password field empty uses the keyring's. */
+static void
+test_preferences_accounts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(OdTestSmtp) server = od_test_smtp_start (NULL);
+  g_autoptr(GSocketListener) silent = g_socket_listener_new ();
+  g_autofree char *port = g_strdup_printf ("%u", od_test_smtp_get_port (server));
+  g_autofree char *wrong_port = g_strdup_printf ("%u", closed_port ());
+  g_autofree char *silent_port = NULL;
+  g_autofree char *ca_file = g_build_filename (od_test_smtp_certs (), "ca.pem", NULL);
+  g_autofree char *ledger = g_build_filename (fixture->tmpdir, "ledger.db", NULL);
+  g_autofree char *wal = g_build_filename (fixture->tmpdir, "ledger.db-wal", NULL);
+  g_autoptr(OdSmtpAccount) saved = NULL;
+  g_autoptr(OdSecrets) secrets = od_secrets_new ();
+  g_autoptr(GError) error = NULL;
+  OdPreferencesWindow *window = open_preferences (fixture, "accounts", 640);
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+  OdPrefsAccountGroup *smtp;
+  OdPrefsAccountGroup *sms;
+  const char *status = NULL;
+  char *password;
+
+  g_assert_true (OD_IS_PREFS_ACCOUNTS_PAGE (page));
+  smtp = od_prefs_accounts_page_get_group (OD_PREFS_ACCOUNTS_PAGE (page), OD_SECRET_KIND_SMTP);
+  sms = od_prefs_accounts_page_get_group (OD_PREFS_ACCOUNTS_PAGE (page), OD_SECRET_KIND_SMS);
+  wait_until (group_idle, smtp);
+  wait_until (group_idle, sms);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (smtp), ADW_TYPE_ENTRY_ROW, "port"))), ==, "587");
+
+  type_into (GTK_WIDGET (smtp), "host", "127.0.0.1");
+  type_into (GTK_WIDGET (smtp), "port", port);
+  type_into (GTK_WIDGET (smtp), "user", OD_TEST_SMTP_USER);
+  type_into (GTK_WIDGET (smtp), "from", "billing@example.com");
+  type_into (GTK_WIDGET (smtp), "ca-file", ca_file);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (smtp), ADW_TYPE_PASSWORD_ENTRY_ROW, "secret")),
+                         OD_TEST_SMTP_PASSWORD);
+  g_assert_false (test_connection (smtp, &status));
+  g_assert_nonnull (strstr (status, "Connected to 127.0.0.1"));
+  g_assert_cmpuint (od_test_smtp_count_events (server, "auth"), >=, 1);
+  screenshots (GTK_WIDGET (window), "preferences-accounts");
+
+  /* Nobody on the port: the reason is shown. */
+  type_into (GTK_WIDGET (smtp), "port", wrong_port);
+  g_assert_true (test_connection (smtp, &status));
+  g_assert_cmpstr (status, !=, "");
+  g_assert_null (strstr (status, "Connected"));
+  screenshots (GTK_WIDGET (window), "preferences-accounts-error");
+
+  /* A server that never answers: the test is cancelled. */
+  {
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+    g_autoptr(GSocketAddress) bound = NULL;
+
+    g_assert_true (g_socket_listener_add_address (silent, address, G_SOCKET_TYPE_STREAM,
+                                                  G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+    g_assert_no_error (error);
+    silent_port = g_strdup_printf ("%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  }
+  type_into (GTK_WIDGET (smtp), "port", silent_port);
+  click (GTK_WIDGET (smtp), "test");
+  settle (300);
+  g_assert_true (od_prefs_account_group_is_busy (smtp));
+  click (GTK_WIDGET (smtp), "cancel");
+  wait_until (group_idle, smtp);
+  status = od_prefs_account_group_get_status (smtp, NULL);
+  g_assert_cmpstr (status, ==, "Test cancelled.");
+
+  /* Saved: the settings in the ledger, the password in the keyring. */
+  type_into (GTK_WIDGET (smtp), "port", port);
+  click (GTK_WIDGET (smtp), "save");
+  wait_until (group_idle, smtp);
+  status = od_prefs_account_group_get_status (smtp, NULL);
+  g_test_message ("save: %s", status);
+  saved = od_smtp_account_load (fixture->s, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (saved->host, ==, "127.0.0.1");
+  g_assert_cmpuint (saved->port, ==, od_test_smtp_get_port (server));
+  g_assert_cmpstr (saved->user, ==, OD_TEST_SMTP_USER);
+  g_assert_cmpstr (saved->from_address, ==, "billing@example.com");
+  g_assert_cmpstr (saved->ca_file, ==, ca_file);
+  password = od_secrets_lookup_sync (secrets, OD_SECRET_KIND_SMTP, "127.0.0.1", OD_TEST_SMTP_USER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, OD_TEST_SMTP_PASSWORD);
+  od_secrets_free_secret (password);
+  g_assert_true (file_contains (ledger, "127.0.0.1") || file_contains (wal, "127.0.0.1"));
+  g_assert_false (file_contains (ledger, OD_TEST_SMTP_PASSWORD));
+  g_assert_false (file_contains (wal, OD_TEST_SMTP_PASSWORD));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (smtp), ADW_TYPE_PASSWORD_ENTRY_ROW, "secret"))), ==, "");
+
+  /* With the field empty, the test uses the keyring's password. */
+  g_assert_false (test_connection (smtp, &status));
+
+  /* The SMS gateway: the core's check of the URL is shown, nothing saved. */
+  type_into (GTK_WIDGET (sms), "url", "http://sms.example.com");
+  type_into (GTK_WIDGET (sms), "sid", "AC0123");
+  click (GTK_WIDGET (sms), "save");
+  wait_until (group_idle, sms);
+  {
+    gboolean failed = FALSE;
+
+    status = od_prefs_account_group_get_status (sms, &failed);
+    g_assert_true (failed);
+    g_assert_nonnull (strstr (status, "https://"));
+    g_assert_null (od_sms_account_load (fixture->s, &error));
+    g_assert_no_error (error);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+accounts_idle (gpointer data)
+{
+  OdPrefsAccountsPage *page = data;
+
+  return !od_prefs_account_group_is_busy (od_prefs_accounts_page_get_group (page, OD_SECRET_KIND_SMTP)) &&
+         !od_prefs_account_group_is_busy (od_prefs_accounts_page_get_group (page, OD_SECRET_KIND_SMS));
+}
+
+/* Every page, wide and tall, then 360 px narrow, light and dark; the
+ * pages are in their order. */
+static void
+test_preferences_pages (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *names[] = { "business", "accounts", "sending" };
+  OdPreferencesWindow *window = open_preferences (fixture, "business", 640);
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+  GtkWidget *stack = gtk_widget_get_parent (page);
+  GListModel *pages = G_LIST_MODEL (adw_view_stack_get_pages (ADW_VIEW_STACK (stack)));
+  g_autofree char *order = NULL;
+  GString *joined = g_string_new (NULL);
+
+  g_assert_true (ADW_IS_VIEW_STACK (stack));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) stack_page = g_list_model_get_item (pages, i);
+
+      g_string_append_printf (joined, "%s%s", i > 0 ? " " : "",
+                              adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (adw_view_stack_page_get_child (ADW_VIEW_STACK_PAGE (stack_page)))));
+    }
+  g_object_unref (pages);
+  order = g_string_free (joined, FALSE);
+  g_test_message ("pages: %s", order);
+  g_assert_true (g_str_has_prefix (order, "business "));
+  g_assert_true (g_str_has_suffix (order, " accounts sending"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Wide and tall, in the window. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("preferences-%s-tall", names[i]);
+
+      window = open_preferences (fixture, names[i], 640);
+      gtk_window_set_default_size (GTK_WINDOW (window), 640, 1500);
+      page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
+      if (OD_IS_PREFS_BUSINESS_PAGE (page))
+        wait_until (business_idle, page);
+      if (OD_IS_PREFS_ACCOUNTS_PAGE (page))
+        wait_until (accounts_idle, page);
+      screenshots (GTK_WIDGET (window), shot);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  /* 360 px narrow: each page on its own (the window is as wide as its
+   * widest page), at the top and scrolled to the end. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("preferences-%s-narrow", names[i]);
+      g_autofree char *end = g_strdup_printf ("preferences-%s-narrow-end", names[i]);
+      GtkWidget *narrow = gtk_window_new ();
+      GtkWidget *scrolled;
+      int minimum = 0;
+
+      page = i == 0 ? GTK_WIDGET (od_prefs_business_page_new (fixture->context))
+             : i == 1 ? GTK_WIDGET (od_prefs_accounts_page_new (fixture->context))
+             : GTK_WIDGET (od_prefs_sending_page_new (fixture->context));
+      gtk_window_set_child (GTK_WINDOW (narrow), page);
+      gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 640);
+      gtk_window_present (GTK_WINDOW (narrow));
+      if (OD_IS_PREFS_BUSINESS_PAGE (page))
+        wait_until (business_idle, page);
+      if (OD_IS_PREFS_ACCOUNTS_PAGE (page))
+        wait_until (accounts_idle, page);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      screenshots (narrow, shot);
+      scrolled = gtk_widget_get_first_child (page);
+      while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
+        scrolled = gtk_widget_get_first_child (scrolled);
+      g_assert_nonnull (scrolled);
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+      screenshots (narrow, end);
+      gtk_window_destroy (GTK_WINDOW (narrow));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,8 +700,15 @@ main (int    argc,
   g_autofree char *data_home = od_test_tmpdir_new ();
   int status;
 
-  /* The logos go to the user's data folder: a temporary one. */
+  g_autofree char *keyring = g_build_filename (data_home, "test.keyring", NULL);
+
+  /* The logos go to the user's data folder: a temporary one; the
+   * passwords to libsecret's file backend: a real encrypted keyring
+   * file, no daemon. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test keyring password", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   css = gtk_css_provider_new ();
@@ -448,6 +720,10 @@ main (int    argc,
               fixture_setup, test_preferences_business, fixture_teardown);
   g_test_add ("/od/preferences/business-close", Fixture, NULL,
               fixture_setup, test_preferences_business_close, fixture_teardown);
+  g_test_add ("/od/preferences/accounts", Fixture, NULL,
+              fixture_setup, test_preferences_accounts, fixture_teardown);
+  g_test_add ("/od/preferences/pages", Fixture, NULL,
+              fixture_setup, test_preferences_pages, fixture_teardown);
   g_test_add ("/od/preferences/demo-mode", Fixture, NULL,
               fixture_setup, test_preferences_demo_mode, fixture_teardown);
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "od-preferences-window.h"
+#include "od-prefs-accounts-page.h"
 #include "od-prefs-business-page.h"
 #include "od-prefs-policy-page.h"
 #include "od-prefs-sending-page.h"
@@ -44,7 +45,7 @@ add_pages (OdPreferencesWindow *self)
   self->business_page = od_prefs_business_page_new (context);
   add_page (self, self->business_page);
   /* Messages: OdTemplateEditor (prefs2). */
-  /* Accounts: OdPrefsAccountsPage (prefs1). */
+  add_page (self, od_prefs_accounts_page_new (context));
   add_page (self, od_prefs_sending_page_new (context));
 }
 
