@@ -158,7 +158,10 @@ test_turn_off_demo (Fixture       *fixture,
   g_assert_cmpstr (demo_mode, ==, "0");
   /* Still no account to send with: the strip says so instead. */
   g_assert_true (od_demo_strip_is_shown (od_window_get_demo_strip (window)));
-  g_assert_nonnull (od_test_find_button (GTK_WIDGET (od_window_get_demo_strip (window)), "Set Up"));
+  /* "Set Up" opens the preferences, to add an account. */
+  g_assert_null (find_toplevel (OD_TYPE_PREFERENCES_WINDOW));
+  g_signal_emit_by_name (od_test_find_button (GTK_WIDGET (od_window_get_demo_strip (window)), "Set Up"), "clicked");
+  g_assert_nonnull (find_toplevel (OD_TYPE_PREFERENCES_WINDOW));
 }
 
 static void

@@ -82,7 +82,7 @@ show_state (OdDemoStrip *self,
     case STRIP_NO_ACCOUNT:
       gtk_label_set_text (self->label, _("No email or SMS account: nothing is sent to customers"));
       gtk_button_set_label (self->button, _("_Set Up"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Open Preferences"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Set up an email or SMS account in Preferences"));
       break;
     case STRIP_HIDDEN:
     default:
@@ -175,15 +175,14 @@ on_button_clicked (OdDemoStrip *self)
 
   if (self->state == STRIP_NO_ACCOUNT)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.preferences", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-preferences", "s", "accounts");
       return;
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Turn Off Demo Mode?"), NULL));
   adw_message_dialog_set_body (dialog,
                                _("Reminders that come due will go to your customers by email and SMS "
-                                 "through the accounts set up in Preferences. The demo ledger's "
-                                 "customers are made up: start fresh before turning it off for real."));
+                                 "through the accounts set up in Preferences."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "turn-off", _("_Turn Off"),

@@ -14,8 +14,8 @@ G_DECLARE_FINAL_TYPE (OdDemoStrip, od_demo_strip, OD, DEMO_STRIP, AdwBin)
  * The strip under the header bar while nothing leaves the machine
  * (od_collection_is_demo): "Demo mode: nothing is sent to customers" and
  * a "Turn Off" that asks first, or, with demo mode off but no email or
- * SMS account, a note that opens Preferences. Read again on every
- * "ledger-changed", in a worker thread.
+ * SMS account, a note whose "Set Up" opens Preferences on its Accounts
+ * page. Read again on every "ledger-changed", in a worker thread.
  */
 OdDemoStrip *od_demo_strip_new         (void);
 void         od_demo_strip_set_context (OdDemoStrip *self,

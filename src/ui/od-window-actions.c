@@ -113,6 +113,15 @@ preferences_activated (GtkWidget  *widget,
   _od_window_show_preferences (OD_WINDOW (widget), NULL);
 }
 
+/* win.show-preferences PAGE: the preferences on that page ("accounts"). */
+static void
+show_preferences_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  _od_window_show_preferences (OD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 import_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -151,6 +160,7 @@ _od_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-invoice", "s", show_invoice_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
