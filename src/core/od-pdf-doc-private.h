@@ -35,18 +35,20 @@ struct _OdPdfDoc
   double            logo_width;    /* natural size, points */
   double            logo_height;
 
-  /* One pass. */
+  /* The document. Each page is drawn on a recording of its own (cr) and
+   * replayed onto the PDF (pdf_cr) once its section is complete, when
+   * "page x of y" can be written: one layout of the text, not two. */
   cairo_surface_t  *surface;
+  cairo_t          *pdf_cr;
+  cairo_surface_t  *recording;
   cairo_t          *cr;
   PangoContext     *pango;
-  gboolean          counting;
+  GPtrArray        *pending;       /* OdPdfPendingPage*: the section's finished pages */
   GOutputStream    *stream;
   GError           *write_error;
   guint             n_pages;
   gboolean          page_open;
   double            y;
-  GArray           *section_pages; /* guint: pages per section, from the counting pass */
-  GArray           *counted;       /* the same, being counted in this pass */
   int               section;
   guint             section_page;
   char             *section_title;

@@ -75,7 +75,7 @@ _od_pdf_doc_layout_height (PangoLayout *layout)
   return (double) logical.height / PANGO_SCALE;
 }
 
-/* The logo, loaded once for both passes. */
+/* The logo, loaded once for the document. */
 static void
 load_logo (OdPdfDoc *doc)
 {
@@ -277,7 +277,6 @@ draw_footer (OdPdfDoc *doc)
   g_autofree char *address = join_lines (od_business_get_address (b), "\n");
   g_autoptr(GString) reach = g_string_new (NULL);
   g_autoptr(GString) bank = g_string_new (NULL);
-  guint total = 0;
 
   if (address == NULL || *address == '\0')
     {
@@ -309,29 +308,99 @@ draw_footer (OdPdfDoc *doc)
   od_pdf_doc_text_at (doc, reach->str, OD_PDF_STYLE_SMALL, g->margin_left + column, y, column - 6, FALSE);
   od_pdf_doc_text_at (doc, bank->str, OD_PDF_STYLE_SMALL, g->margin_left + 2 * column, y, column, FALSE);
 
-  /* The counting pass does not know M yet; the number sits in a fixed
-   * place, so the layout does not depend on it. */
-  if (!doc->counting && doc->section >= 0 && (guint) doc->section < doc->section_pages->len)
-    total = g_array_index (doc->section_pages, guint, doc->section);
-  if (total > 1)
-    {
-      /* Translators: page numbering of a multi-page document */
-      g_autofree char *text = g_strdup_printf (od_language_text (doc->page_language,
-                                                                   N_("Page %u of %u")),
-                                               doc->section_page, total);
+}
 
-      od_pdf_doc_text_at (doc, text, OD_PDF_STYLE_SMALL, g->margin_left,
-                          g->footer_top - 5.0 * OD_PDF_MM, width, TRUE);
+/* A page drawn, waiting for its section's page count. */
+typedef struct
+{
+  cairo_surface_t *recording;
+  guint            number;      /* in its section, from 1 */
+  gboolean         numbered;    /* in a section (a document of its own) */
+  const char      *language;    /* interned */
+} OdPdfPendingPage;
+
+static void
+pending_page_free (OdPdfPendingPage *page)
+{
+  cairo_surface_destroy (page->recording);
+  g_free (page);
+}
+
+/* The next page's drawing surface: a recording the size of the paper. */
+static void
+new_recording (OdPdfDoc *doc)
+{
+  cairo_rectangle_t extents = { 0, 0, doc->geo.width, doc->geo.height };
+
+  doc->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  doc->cr = cairo_create (doc->recording);
+  pango_cairo_update_context (doc->cr, doc->pango);
+}
+
+static void
+drop_recording (OdPdfDoc *doc)
+{
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  g_clear_pointer (&doc->recording, cairo_surface_destroy);
+}
+
+/* "Page x of y" at the foot of a replayed page, on the PDF itself. */
+static void
+draw_page_number (OdPdfDoc         *doc,
+                  OdPdfPendingPage *page,
+                  guint             total)
+{
+  const OdPdfGeometry *g = &doc->geo;
+  cairo_t *page_cr = doc->cr;
+  const char *page_language = doc->page_language;
+  g_autofree char *text = NULL;
+
+  /* Translators: page numbering of a multi-page document */
+  text = g_strdup_printf (od_language_text (page->language, N_("Page %u of %u")),
+                          page->number, total);
+  doc->cr = doc->pdf_cr;
+  doc->page_language = page->language;
+  od_pdf_doc_text_at (doc, text, OD_PDF_STYLE_SMALL, g->margin_left,
+                      g->footer_top - 5.0 * OD_PDF_MM, od_pdf_geometry_body_width (g), TRUE);
+  doc->cr = page_cr;
+  doc->page_language = page_language;
+}
+
+/* The pages held back, onto the PDF: their section is complete. */
+static void
+flush_pages (OdPdfDoc *doc)
+{
+  guint total = doc->pending->len;
+
+  for (guint i = 0; i < doc->pending->len; i++)
+    {
+      OdPdfPendingPage *page = g_ptr_array_index (doc->pending, i);
+
+      cairo_set_source_surface (doc->pdf_cr, page->recording, 0, 0);
+      cairo_paint (doc->pdf_cr);
+      if (page->numbered && total > 1)
+        draw_page_number (doc, page, total);
+      cairo_show_page (doc->pdf_cr);
     }
+  g_ptr_array_set_size (doc->pending, 0);
 }
 
 static void
 finish_page (OdPdfDoc *doc)
 {
+  OdPdfPendingPage *page;
+
   if (!doc->page_open)
     return;
   draw_footer (doc);
-  cairo_show_page (doc->cr);
+  page = g_new0 (OdPdfPendingPage, 1);
+  page->number = doc->section_page;
+  page->numbered = doc->section >= 0;
+  page->language = doc->page_language;
+  cairo_destroy (g_steal_pointer (&doc->cr));
+  page->recording = g_steal_pointer (&doc->recording);
+  g_ptr_array_add (doc->pending, page);
+  new_recording (doc);
   doc->page_open = FALSE;
 }
 
@@ -342,8 +411,6 @@ open_page (OdPdfDoc *doc)
   doc->page_language = doc->language;
   doc->n_pages++;
   doc->section_page++;
-  if (doc->section >= 0)
-    g_array_index (doc->counted, guint, doc->section) = doc->section_page;
 }
 
 static cairo_status_t
@@ -371,37 +438,27 @@ run_pass (OdPdfDoc         *doc,
   cairo_status_t status;
   gboolean ok;
 
-  doc->counting = stream == NULL;
   doc->stream = stream;
   doc->n_pages = 0;
   doc->page_open = FALSE;
   doc->section = -1;
   doc->section_page = 0;
-  g_array_set_size (doc->counted, 0);
+  doc->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_page_free);
 
-  /* The counting pass only needs the layout: a one-pixel image surface
-   * draws next to nothing and keeps nothing, where a PDF surface writing
-   * nowhere still replayed, compressed and subset every page, making
-   * the first pass cost as much as the second. Text measures the same
-   * on both (unhinted metrics, 72 dpi, set below). */
-  if (stream == NULL)
-    doc->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  else
-    {
-      doc->surface = cairo_pdf_surface_create_for_stream (write_to_stream, doc,
-                                                          doc->geo.width, doc->geo.height);
-      cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
-    }
-  doc->cr = cairo_create (doc->surface);
+  doc->surface = cairo_pdf_surface_create_for_stream (write_to_stream, doc,
+                                                      doc->geo.width, doc->geo.height);
+  cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
+  doc->pdf_cr = cairo_create (doc->surface);
   doc->pango = pango_font_map_create_context (doc->font_map);
-  /* Unhinted metrics: text measures the same at any resolution. */
+  /* Unhinted metrics: text measures the same at any resolution, on the
+   * recordings and on the PDF. */
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (doc->pango, options);
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (doc->pango, 72.0);
-  pango_cairo_update_context (doc->cr, doc->pango);
+  new_recording (doc);
 
   ok = func (doc, user_data, error);
   /* A block left open is drawn, not lost. */
@@ -414,12 +471,16 @@ run_pass (OdPdfDoc         *doc,
       doc->n_pages = 1;
     }
   if (ok)
-    finish_page (doc);
+    {
+      finish_page (doc);
+      flush_pages (doc);
+    }
   g_clear_pointer (&doc->section_title, g_free);
+  g_clear_pointer (&doc->pending, g_ptr_array_unref);
+  drop_recording (doc);
 
   g_clear_object (&doc->pango);
-  cairo_destroy (doc->cr);
-  doc->cr = NULL;
+  g_clear_pointer (&doc->pdf_cr, cairo_destroy);
   cairo_surface_finish (doc->surface);
   status = cairo_surface_status (doc->surface);
   cairo_surface_destroy (doc->surface);
@@ -464,22 +525,13 @@ od_pdf_doc_render (OdBusiness       *business,
    * the document's own loaded and subset them again for every invoice
    * a batch of emails attaches. */
   doc.font_map = g_object_ref (pango_cairo_font_map_get_default ());
-  doc.counted = g_array_new (FALSE, TRUE, sizeof (guint));
   load_logo (&doc);
 
-  ok = run_pass (&doc, func, user_data, NULL, error);
-  if (ok)
-    {
-      doc.section_pages = g_steal_pointer (&doc.counted);
-      doc.counted = g_array_new (FALSE, TRUE, sizeof (guint));
-      ok = run_pass (&doc, func, user_data, stream, error);
-    }
+  ok = run_pass (&doc, func, user_data, stream, error);
   if (ok && n_pages != NULL)
     *n_pages = doc.n_pages;
 
   g_free (doc.columns);
-  g_clear_pointer (&doc.section_pages, g_array_unref);
-  g_clear_pointer (&doc.counted, g_array_unref);
   g_clear_pointer (&doc.logo_png, cairo_surface_destroy);
   g_clear_object (&doc.logo_svg);
   g_clear_object (&doc.font_map);
@@ -541,17 +593,16 @@ od_pdf_doc_begin_section (OdPdfDoc          *doc,
                           const char        *title,
                           OdPdfSectionFlags  flags)
 {
-  guint zero = 0;
-
   finish_page (doc);
+  /* The last section is complete: its pages can say "of y". */
+  flush_pages (doc);
   if ((flags & OD_PDF_SECTION_ODD) && doc->n_pages % 2 == 1)
     {
       /* The back of the last sheet stays empty. */
-      cairo_show_page (doc->cr);
+      cairo_show_page (doc->pdf_cr);
       doc->n_pages++;
     }
   doc->section++;
-  g_array_append_val (doc->counted, zero);
   doc->section_page = 0;
   g_free (doc->section_title);
   doc->section_title = g_strdup (title);
