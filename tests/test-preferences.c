@@ -79,6 +79,12 @@ wait_until (gboolean (*done) (gpointer),
 }
 
 static gboolean
+switch_off (gpointer data)
+{
+  return !gtk_switch_get_active (data);
+}
+
+static gboolean
 is_sensitive (gpointer data)
 {
   return gtk_widget_get_sensitive (data);
@@ -205,6 +211,7 @@ test_preferences_demo_mode (Fixture       *fixture,
   g_autofree char *before = setting (fixture, OD_COLLECTION_DEMO_MODE_KEY);
   g_autofree char *after = NULL;
   g_autofree char *again = NULL;
+  g_autofree char *off = NULL;
 
   g_assert_cmpstr (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (page)), ==, "sending");
   g_assert_nonnull (row);
@@ -225,6 +232,16 @@ test_preferences_demo_mode (Fixture       *fixture,
   g_assert_cmpstr (again, ==, "1");
   g_assert_true (od_collection_is_demo (fixture->s, &error));
   g_assert_no_error (error);
+
+  /* Turned off elsewhere (the window's demo strip): the switch follows. */
+  g_assert_true (od_store_set_setting (fixture->s, OD_COLLECTION_DEMO_MODE_KEY, "0", &error));
+  g_assert_no_error (error);
+  od_context_ledger_changed (fixture->context);
+  wait_until (switch_off, demo);
+  settle (200);
+  off = setting (fixture, OD_COLLECTION_DEMO_MODE_KEY);
+  g_assert_cmpstr (off, ==, "0");
+  g_assert_true (gtk_widget_get_sensitive (row));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -360,6 +360,18 @@ on_save_clicked (OdPrefsBusinessPage *self)
   save (self, NULL);
 }
 
+static gboolean
+save_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  OdPrefsBusinessPage *self = OD_PREFS_BUSINESS_PAGE (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    save (self, NULL);
+  return TRUE;
+}
+
 static void
 on_discard_clicked (OdPrefsBusinessPage *self)
 {
@@ -519,6 +531,7 @@ od_prefs_business_page_class_init (OdPrefsBusinessPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdPrefsBusinessPage, discard_button);
   gtk_widget_class_bind_template_child (widget_class, OdPrefsBusinessPage, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_discard_clicked);
 }
 

@@ -201,6 +201,10 @@ od_prefs_sending_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (od_prefs_sending_page_parent_class)->constructed (object);
 
+  /* Demo mode may be turned off elsewhere (the window's demo strip). */
+  if (self->context != NULL)
+    g_signal_connect_object (self->context, "ledger-changed",
+                             G_CALLBACK (load_demo), self, G_CONNECT_SWAPPED);
   load_demo (self);
 }
 
