@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "od-collection.h"
 #include "od-demo.h"
@@ -188,23 +189,55 @@ test_start_fresh (Fixture       *fixture,
   g_assert_true (od_demo_strip_is_shown (od_window_get_demo_strip (window)));
 }
 
+static gboolean
+is_error (gpointer data)
+{
+  return g_strcmp0 (od_window_get_mode (data), "error") == 0;
+}
+
 static void
 test_existing_ledger (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(OdSqliteStore) store = od_sqlite_store_new (fixture->path, &error);
+  g_autoptr(OdCustomer) customer = NULL;
   OdWindow *window;
 
   g_assert_no_error (error);
-  g_clear_object (&store);
 
-  /* A ledger already there opens without the welcome page. */
+  /* An empty ledger (a first run closed before its choice) asks again. */
+  window = g_object_new (OD_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  od_window_open_ledger (window, fixture->path, OD_LEDGER_OPEN_NONE);
+  od_test_wait_until (is_welcome, window, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A ledger with a customer opens without the welcome page. */
+  customer = od_test_add_customer (OD_STORE (store), "ACME", "Acme Ltd");
+  g_clear_object (&store);
   window = g_object_new (OD_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   od_window_open_ledger (window, fixture->path, OD_LEDGER_OPEN_NONE);
   od_test_wait_until (is_ledger, window, 10);
   g_assert_nonnull (od_window_get_context (window));
+}
+
+static void
+test_open_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  OdWindow *window;
+
+  /* A folder where the ledger should be: the window says so. */
+  g_mkdir (fixture->path, 0755);
+  window = g_object_new (OD_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  od_window_open_ledger (window, fixture->path, OD_LEDGER_OPEN_NONE);
+  od_test_wait_until (is_error, window, 10);
+  g_assert_null (od_window_get_context (window));
+  od_test_settle (300);
+  od_test_save_screenshot (GTK_WIDGET (window), "first-run-open-error");
 }
 
 static gboolean
@@ -286,6 +319,8 @@ main (int    argc,
               fixture_setup, test_start_fresh, fixture_teardown);
   g_test_add ("/od/first-run/existing-ledger", Fixture, NULL,
               fixture_setup, test_existing_ledger, fixture_teardown);
+  g_test_add ("/od/first-run/open-error", Fixture, NULL,
+              fixture_setup, test_open_error, fixture_teardown);
   g_test_add ("/od/first-run/menu", Fixture, NULL,
               fixture_setup, test_menu, fixture_teardown);
 

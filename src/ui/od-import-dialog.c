@@ -20,8 +20,10 @@ struct _OdImportDialog
   OdImporter      *importer;          /* the file being imported */
   int              current;           /* its kind, or -1 */
   guint            imported;
+  gboolean         disposed;
   guint            imported_now[N_KINDS];
   GPtrArray       *problems;          /* of char*, as listed */
+  char            *result_text;       /* for od_import_dialog_get_result() */
 
   GtkButton       *cancel_button;
   GtkButton       *import_button;
@@ -32,6 +34,7 @@ struct _OdImportDialog
   GtkProgressBar  *progress_bar;
   GtkLabel        *progress_label;
   GtkLabel        *result_label;
+  GtkLabel        *failure_label;
   GtkWidget       *problems_group;
   GtkListBox      *problems_list;
   GtkBox          *preview_box;
@@ -133,17 +136,16 @@ add_problem (OdImportDialog        *self,
   g_ptr_array_add (self->problems, od_import_problem_to_string (problem, file_name));
 }
 
+/* What was imported, and in red what was not (either may be NULL). */
 static void
 show_result (OdImportDialog *self,
-             const char     *text,
-             gboolean        error)
+             const char     *summary,
+             const char     *failure)
 {
-  gtk_label_set_text (self->result_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->result_label), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "error");
+  gtk_label_set_text (self->result_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), summary != NULL);
+  gtk_label_set_text (self->failure_label, failure != NULL ? failure : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->failure_label), failure != NULL);
 }
 
 /* What this run wrote, "Imported 3 customers and 2 invoices." */
@@ -181,15 +183,10 @@ finish_run (OdImportDialog *self,
             const char     *failure)
 {
   g_autofree char *summary = imported_summary (self);
-  g_autofree char *text = NULL;
 
   self->current = -1;
   gtk_widget_set_visible (self->progress_box, FALSE);
-  if (failure != NULL && summary != NULL)
-    text = g_strdup_printf ("%s\n%s", summary, failure);
-  else
-    text = g_strdup (failure != NULL ? failure : summary);
-  show_result (self, text, failure != NULL);
+  show_result (self, summary, failure);
   update_buttons (self);
   /* Every page reads the ledger again. */
   if (summary != NULL)
@@ -211,6 +208,15 @@ on_imported (GObject      *source,
   OdImportKind kind = self->current;
 
   g_signal_handlers_disconnect_by_func (importer, on_progress, self);
+  if (self->disposed)
+    {
+      /* Closed while importing: the file was cancelled, or had just
+       * committed; the pages still hear of what was written. */
+      if (od_importer_run_finish (importer, result, NULL))
+        od_context_ledger_changed (self->context);
+      g_clear_object (&self->importer);
+      return;
+    }
   if (od_importer_run_finish (importer, result, &error))
     {
       guint n = od_importer_get_imported (importer);
@@ -354,6 +360,7 @@ od_import_dialog_dispose (GObject *object)
 {
   OdImportDialog *self = OD_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   for (int i = 0; i < N_KINDS; i++)
     g_clear_object (&self->files[i]);
@@ -371,6 +378,7 @@ od_import_dialog_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->result_text, g_free);
 
   G_OBJECT_CLASS (od_import_dialog_parent_class)->finalize (object);
 }
@@ -394,6 +402,7 @@ od_import_dialog_class_init (OdImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, result_label);
+  gtk_widget_class_bind_template_child (widget_class, OdImportDialog, failure_label);
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, problems_list);
   gtk_widget_class_bind_template_child (widget_class, OdImportDialog, preview_box);
@@ -464,7 +473,7 @@ od_import_dialog_set_file (OdImportDialog *self,
   gtk_box_insert_child_after (self->preview_box, GTK_WIDGET (self->previews[kind]), after);
 
   clear_problems (self);
-  show_result (self, NULL, FALSE);
+  show_result (self, NULL, NULL);
   update_buttons (self);
 }
 
@@ -476,7 +485,7 @@ od_import_dialog_start (OdImportDialog *self)
   if (self->current >= 0 || !has_work (self))
     return;
   clear_problems (self);
-  show_result (self, NULL, FALSE);
+  show_result (self, NULL, NULL);
   memset (self->imported_now, 0, sizeof self->imported_now);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -526,6 +535,11 @@ od_import_dialog_get_result (OdImportDialog *self)
 {
   g_return_val_if_fail (OD_IS_IMPORT_DIALOG (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->result_label))
-         ? gtk_label_get_text (self->result_label) : NULL;
+  g_free (self->result_text);
+  self->result_text = NULL;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->result_label)) ||
+      gtk_widget_get_visible (GTK_WIDGET (self->failure_label)))
+    self->result_text = g_strjoin ("\n", gtk_label_get_text (self->result_label),
+                                   gtk_label_get_text (self->failure_label), NULL);
+  return self->result_text;
 }

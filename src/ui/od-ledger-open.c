@@ -4,6 +4,28 @@
 #include "od-demo.h"
 #include "od-ledger-open.h"
 
+/* No customer and no business profile: nothing the owner would miss,
+ * e.g. a first run closed before its choice was made. */
+static gboolean
+ledger_is_empty (OdStore  *store,
+                 GError  **error)
+{
+  OdCustomerQuery query = { NULL, FALSE };
+  g_autoptr(OdBusiness) business = NULL;
+  GError *local_error = NULL;
+  gint64 customers;
+
+  customers = od_store_count_customers (store, &query, &local_error);
+  if (local_error == NULL)
+    business = od_store_get_business (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return customers == 0 && business == NULL;
+}
+
 /* Runs in a worker thread. */
 static void
 open_thread (GTask        *task,
@@ -15,9 +37,10 @@ open_thread (GTask        *task,
   OdLedgerOpenFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "od-flags"));
   g_autoptr(OdSqliteStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean created = !g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean empty;
 
-  if (created && !(flags & OD_LEDGER_OPEN_CREATE))
+  if (!exists && !(flags & OD_LEDGER_OPEN_CREATE))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                                _("There is no ledger at %s yet"), path);
@@ -30,8 +53,22 @@ open_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  empty = ledger_is_empty (OD_STORE (store), &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
-  if (created && (flags & OD_LEDGER_OPEN_DEMO))
+  /* An empty ledger asks again: the demo, or a fresh start. */
+  if (empty && !(flags & OD_LEDGER_OPEN_CREATE))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The ledger at %s is empty"), path);
+      return;
+    }
+
+  if (empty && (flags & OD_LEDGER_OPEN_DEMO))
     {
       GDate today;
 

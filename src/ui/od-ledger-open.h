@@ -11,10 +11,12 @@ typedef enum /*< flags >*/
 {
   OD_LEDGER_OPEN_NONE   = 0,
   /* Create the ledger when the file does not exist. Without it, a missing
-   * file fails with G_IO_ERROR_NOT_FOUND and nothing is created: the
-   * window offers the demo or a fresh start. */
+   * file, or a ledger with no customer and no business profile (a first
+   * run closed before its choice), fails with G_IO_ERROR_NOT_FOUND and
+   * nothing is created: the window offers the demo or a fresh start. */
   OD_LEDGER_OPEN_CREATE = 1 << 0,
-  /* A ledger created now is filled with the demo business (od-demo.h). */
+  /* A ledger created now, or empty, is filled with the demo business
+   * (od-demo.h). */
   OD_LEDGER_OPEN_DEMO   = 1 << 1,
 } OdLedgerOpenFlags;
 
