@@ -17,7 +17,7 @@ typedef struct
 static const OdCliEntry commands[] = {
   { "init",     od_cli_init,     N_("init [--demo]                       create the ledger (with a demo business)") },
   { "business", od_cli_business, N_("business import|export FILE         the business profile key file") },
-  { "policy",   od_cli_policy,   N_("policy import|export FILE [--customer REF]  the collection policy key file") },
+  { "policy",   od_cli_policy,   N_("policy import|export FILE [--customer REF|--high-risk], policy remove --customer REF|--high-risk  the collection policy key file") },
   { "template", od_cli_template, N_("template list|export|import|reset NAME [FILE] [--part PART] [--language LANG]  the message and letter templates") },
   { "import",   od_cli_import,   N_("import customers|invoices|payments FILE.csv") },
   { "export",   od_cli_export,   N_("export customers|invoices|payments|communications FILE.csv") },
@@ -29,7 +29,7 @@ static const OdCliEntry commands[] = {
   { "pdf",      od_cli_pdf,      N_("pdf invoice|reminder|final-notice|demand NUMBER -o FILE, pdf statement|packet REF -o FILE") },
   { "letters",  od_cli_letters,  N_("letters [--as-of WHEN] -o FILE        every letter due to be posted, in one PDF") },
   { "report",   od_cli_report,   N_("report aging|dso|cei|risk|outcomes [--as-of WHEN] [--json|--csv]  what is late, who pays late, what works") },
-  { "account",  od_cli_account,  N_("account smtp|sms set [options], account smtp test  the mail and SMS accounts (secrets read from standard input)") },
+  { "account",  od_cli_account,  N_("account smtp|sms set [options], account smtp test, account demo [on|off]  the mail and SMS accounts (secrets read from standard input), demo mode") },
 };
 
 static void

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "od-money.h"
+#include "od-pdf.h"
 #include "od-report-aging.h"
 #include "od-report-cei.h"
 #include "od-report-dso.h"
@@ -301,6 +302,7 @@ show_outcomes (OdReportsPage *self,
     {
       OdReportOutcomeRow *outcome = g_ptr_array_index (outcomes->rows, i);
       const OdReportOutcomeTest *test = find_test (outcomes, outcome->step);
+      g_autofree char *step = od_pdf_step_label (outcome->step);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *median = NULL;
@@ -309,12 +311,12 @@ show_outcomes (OdReportsPage *self,
       gint64 percent = 0;
 
       if (test != NULL)
-        /* Translators: a step's template variant: "first-reminder · variant A (friendly)" */
-        title = g_strdup_printf (_("%s · variant %s (%s)"), outcome->step,
+        /* Translators: a step's template variant: "First reminder · variant A (friendly)" */
+        title = g_strdup_printf (_("%s · variant %s (%s)"), step,
                                  outcome->variant == 0 ? "A" : "B",
                                  outcome->template_name != NULL ? outcome->template_name : "");
       else
-        title = g_strdup (outcome->step);
+        title = g_steal_pointer (&step);
       median = isnan (outcome->median_days) ? g_strdup ("–")
                                             : g_strdup_printf ("%.1f", outcome->median_days);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -357,13 +359,14 @@ show_outcomes (OdReportsPage *self,
   for (guint i = 0; i < outcomes->tests->len; i++)
     {
       OdReportOutcomeTest *test = g_ptr_array_index (outcomes->tests, i);
+      g_autofree char *test_step = od_pdf_step_label (test->step);
 
       g_string_append_c (notes, '\n');
       g_string_append_printf (notes,
                               test->p_value < 0.05
                               ? _("%s: the variants differ more than chance would (p = %.3f)")
                               : _("%s: the difference between the variants may be chance (p = %.3f)"),
-                              test->step, test->p_value);
+                              test_step, test->p_value);
     }
   adw_preferences_group_set_description (self->outcomes_group, notes->str);
   if (outcomes->rows->len == 0)
