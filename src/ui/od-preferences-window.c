@@ -6,6 +6,7 @@
 #include "od-prefs-business-page.h"
 #include "od-prefs-policy-page.h"
 #include "od-prefs-sending-page.h"
+#include "od-prefs-templates-page.h"
 #include "od-window.h"
 
 struct _OdPreferencesWindow
@@ -44,7 +45,6 @@ add_pages (OdPreferencesWindow *self)
 
   self->business_page = od_prefs_business_page_new (context);
   add_page (self, self->business_page);
-  /* Messages: OdTemplateEditor (prefs2). */
   add_page (self, od_prefs_accounts_page_new (context));
   add_page (self, od_prefs_sending_page_new (context));
 }

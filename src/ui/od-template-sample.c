@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "od-charge.h"
+#include "od-dunning.h"
+#include "od-merge-values.h"
+#include "od-pdf.h"
+#include "od-template-sample.h"
+
+void
+od_template_sample_free (OdTemplateSample *sample)
+{
+  if (sample == NULL)
+    return;
+  g_free (sample->label);
+  g_free (sample);
+}
+
+/* Whether @customer reads @language (no language of their own: English). */
+static gboolean
+reads (OdCustomer *customer,
+       const char *language)
+{
+  const char *own = od_customer_get_language (customer);
+
+  if (own == NULL || *own == '\0')
+    own = "en";
+  return g_str_has_prefix (own, language);
+}
+
+GPtrArray *
+od_template_sample_list (OdStore     *store,
+                         const char  *language,
+                         guint        limit,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify) od_template_sample_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) od_template_sample_free);
+  g_autoptr(GHashTable) customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  const OdInvoiceFilter filters[] = { OD_INVOICE_FILTER_OVERDUE, OD_INVOICE_FILTER_OPEN };
+
+  g_return_val_if_fail (OD_IS_STORE (store), NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters) && samples->len < limit; f++)
+    {
+      OdInvoiceQuery query = { 0 };
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GPtrArray) invoices = NULL;
+
+      query.filter = filters[f];
+      query.sort = OD_INVOICE_SORT_DUE_DATE;
+      query.descending = TRUE;
+      g_date_clear (&query.today, 1);
+      ids = od_store_query_invoice_ids (store, &query, error);
+      if (ids == NULL)
+        return NULL;
+      invoices = od_store_load_invoices (store, (const gint64 *) ids->data, MIN (ids->len, 200), error);
+      if (invoices == NULL)
+        return NULL;
+      for (guint i = 0; i < invoices->len && samples->len < limit; i++)
+        {
+          OdInvoice *invoice = g_ptr_array_index (invoices, i);
+          gint64 customer_id = od_invoice_get_customer_id (invoice);
+          OdCustomer *customer = g_hash_table_lookup (customers, &customer_id);
+          OdTemplateSample *sample;
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < samples->len && !seen; j++)
+            seen = ((OdTemplateSample *) g_ptr_array_index (samples, j))->invoice_id == od_invoice_get_id (invoice);
+          if (seen || od_invoice_get_outstanding (invoice) <= 0)
+            continue;
+          if (customer == NULL)
+            {
+              customer = od_store_get_customer (store, customer_id, error);
+              if (customer == NULL)
+                return NULL;
+              g_hash_table_insert (customers, g_memdup2 (&customer_id, sizeof customer_id), customer);
+            }
+          sample = g_new0 (OdTemplateSample, 1);
+          sample->invoice_id = od_invoice_get_id (invoice);
+          /* Translators: an invoice in the preview picker: number · customer */
+          sample->label = g_strdup_printf (_("%s · %s"), od_invoice_get_number (invoice),
+                                           od_customer_get_name (customer));
+          g_ptr_array_add (reads (customer, language) ? samples : others, sample);
+        }
+    }
+  while (samples->len < limit && others->len > 0)
+    g_ptr_array_add (samples, g_ptr_array_steal_index (others, 0));
+  return g_steal_pointer (&samples);
+}
+
+/* The first step of the effective policy that uses template @name. */
+static OdPolicyStep *
+step_for (OdPolicy   *policy,
+          const char *name)
+{
+  for (guint i = 0; i < od_policy_get_n_steps (policy); i++)
+    {
+      OdPolicyStep *step = od_policy_get_step (policy, i);
+      g_auto(GStrv) names = g_strsplit (od_policy_step_get_template (step) ? od_policy_step_get_template (step) : "", ";", -1);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        if (g_str_equal (g_strstrip (names[j]), name))
+          return step;
+    }
+  return NULL;
+}
+
+OdTemplateValues *
+od_template_sample_values (OdStore     *store,
+                           gint64       invoice_id,
+                           const char  *name,
+                           const char  *language,
+                           GError     **error)
+{
+  g_autoptr(OdInvoice) invoice = NULL;
+  g_autoptr(OdCustomer) customer = NULL;
+  g_autoptr(OdBusiness) business = NULL;
+  g_autoptr(OdPolicy) policy = NULL;
+  g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
+  const GDate *due;
+  OdPolicyStep *step;
+  OdMergeAmounts amounts;
+  GDate today;
+
+  g_return_val_if_fail (OD_IS_STORE (store), NULL);
+
+  invoice = od_store_get_invoice (store, invoice_id, error);
+  if (invoice == NULL)
+    return NULL;
+  customer = od_store_get_customer (store, od_invoice_get_customer_id (invoice), error);
+  if (customer == NULL)
+    return NULL;
+  business = od_store_get_business (store, error);
+  if (business == NULL)
+    return NULL;
+  policy = od_store_get_effective_policy (store, od_customer_get_id (customer), error);
+  if (policy == NULL)
+    return NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  due = od_invoice_get_due_date (invoice);
+  step = step_for (policy, name);
+
+  od_merge_amounts_init (&amounts);
+  amounts.currency = od_invoice_get_currency (invoice);
+  amounts.principal = od_invoice_get_outstanding (invoice);
+  amounts.interest_rate_bp = (guint) MAX (0, od_policy_get_interest_annual_bp (policy));
+  if (step != NULL)
+    amounts.late_fee = od_policy_milli_to_minor (od_policy_step_get_fee_milli (step), amounts.currency);
+  if (due != NULL && g_date_valid (due) && g_date_compare (due, &today) < 0)
+    {
+      amounts.days_overdue = g_date_days_between (due, &today);
+      amounts.interest = od_dunning_interest (amounts.principal, od_policy_get_interest_annual_bp (policy),
+                                              due, &today, &amounts.interest_days);
+      amounts.compensation = od_policy_milli_to_minor (od_policy_get_fixed_compensation_milli (policy),
+                                                       amounts.currency);
+    }
+  amounts.new_deadline = today;
+  g_date_add_days (&amounts.new_deadline,
+                   od_letter_deadline_days (od_letter_kind_for_step (step != NULL ? od_policy_step_get_name (step) : name)));
+
+  g_ptr_array_add (invoices, g_steal_pointer (&invoice));
+  return od_merge_values_new_for_language (business, customer, invoices, &amounts, language, &today, error);
+}
+
+static gboolean
+is_known (const char *tag)
+{
+  const char * const *known = od_template_get_known_tags ();
+
+  for (guint i = 0; known[i] != NULL; i++)
+    if (g_str_equal (known[i], tag))
+      return TRUE;
+  return FALSE;
+}
+
+GArray *
+od_template_sample_unknown_tags (const char *source)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (gint));
+  const char *p = source;
+
+  g_return_val_if_fail (source != NULL, spans);
+
+  while ((p = strstr (p, "{{")) != NULL)
+    {
+      const char *end = strstr (p + 2, "}}");
+      g_autofree char *tag = NULL;
+      char *name;
+
+      if (end == NULL)
+        break;
+      tag = g_strndup (p + 2, end - p - 2);
+      name = g_strstrip (tag);
+      if (*name == '#' || *name == '^' || *name == '/')
+        name = g_strstrip (name + 1);
+      if (*tag != '!' && !is_known (name))
+        {
+          gint start = (gint) g_utf8_pointer_to_offset (source, p);
+          gint stop = (gint) g_utf8_pointer_to_offset (source, end + 2);
+
+          g_array_append_val (spans, start);
+          g_array_append_val (spans, stop);
+        }
+      p = end + 2;
+    }
+  return spans;
+}
