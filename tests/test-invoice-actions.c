@@ -358,6 +358,72 @@ test_invoice_actions_preview (Fixture       *fixture,
   settle (100);
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+visible_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      n += gtk_column_view_column_get_visible (column);
+    }
+  return n;
+}
+
+static guint
+columns_at (Fixture *fixture,
+            int      width,
+            gboolean screenshot)
+{
+  Ui ui;
+  guint n;
+
+  open_page (fixture, &ui, width);
+  settle (400);
+  n = visible_columns (find_column_view (GTK_WIDGET (ui.page)));
+  /* The page fits the window, down to 360 px. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui.page)), ==, width);
+  if (screenshot)
+    {
+      save_screenshot (GTK_WIDGET (ui.window), "invoices-narrow-light");
+      set_dark (TRUE);
+      save_screenshot (GTK_WIDGET (ui.window), "invoices-narrow-dark");
+      set_dark (FALSE);
+    }
+  gtk_window_destroy (ui.window);
+  settle (100);
+  return n;
+}
+
+/* Narrow, the list keeps the columns that matter; wide, all. */
+static void
+test_invoice_actions_narrow_columns (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_assert_cmpuint (columns_at (fixture, 1000, FALSE), ==, 7);
+  g_assert_cmpuint (columns_at (fixture, 560, FALSE), ==, 5);
+  g_assert_cmpuint (columns_at (fixture, 360, TRUE), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +436,9 @@ main (int    argc,
               fixture_setup, test_invoice_actions_arrangements, fixture_teardown);
   g_test_add ("/od/invoice-actions/preview", Fixture, NULL,
               fixture_setup, test_invoice_actions_preview, fixture_teardown);
+
+  g_test_add ("/od/invoice-actions/narrow-columns", Fixture, NULL,
+              fixture_setup, test_invoice_actions_narrow_columns, fixture_teardown);
 
   return g_test_run ();
 }

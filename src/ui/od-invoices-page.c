@@ -1,24 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "od-ui-format.h"
+#include "od-invoice-cells.h"
 #include "od-invoice-delete.h"
 #include "od-invoice-editor.h"
 #include "od-invoice-list.h"
 #include "od-invoices-page.h"
-#include "od-money.h"
-
-typedef enum
-{
-  CELL_NUMBER,
-  CELL_CUSTOMER,
-  CELL_ISSUE_DATE,
-  CELL_DUE_DATE,
-  CELL_TOTAL,
-  CELL_OUTSTANDING,
-  CELL_STATUS,
-  N_CELLS
-} CellKind;
 
 struct _OdInvoicesPage
 {
@@ -36,6 +23,8 @@ struct _OdInvoicesPage
   GDate                today;
 
   OdInvoiceDeletes    *deletes;
+  guint                narrow;       /* 0 wide, 1 narrow, 2 narrowest: columns hidden */
+  guint                narrow_idle;
 
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
@@ -48,7 +37,7 @@ struct _OdInvoicesPage
   GtkColumnView       *column_view;
   GtkNoSelection      *selection;
   GtkLabel            *count_label;
-  GtkColumnViewColumn *columns[N_CELLS];
+  GtkColumnViewColumn *columns[OD_INVOICE_N_CELLS];
 };
 
 G_DEFINE_FINAL_TYPE (OdInvoicesPage, od_invoices_page, ADW_TYPE_BIN)
@@ -79,44 +68,14 @@ static const OdInvoiceFilter filters[] = {
 };
 
 /* What each sortable column sorts by in the store's query. */
-static const struct { CellKind cell; OdInvoiceSort sort; } sortable[] = {
-  { CELL_NUMBER, OD_INVOICE_SORT_NUMBER },
-  { CELL_CUSTOMER, OD_INVOICE_SORT_CUSTOMER },
-  { CELL_ISSUE_DATE, OD_INVOICE_SORT_ISSUE_DATE },
-  { CELL_DUE_DATE, OD_INVOICE_SORT_DUE_DATE },
-  { CELL_TOTAL, OD_INVOICE_SORT_TOTAL },
-  { CELL_OUTSTANDING, OD_INVOICE_SORT_OUTSTANDING },
+static const struct { OdInvoiceCell cell; OdInvoiceSort sort; } sortable[] = {
+  { OD_INVOICE_CELL_NUMBER, OD_INVOICE_SORT_NUMBER },
+  { OD_INVOICE_CELL_CUSTOMER, OD_INVOICE_SORT_CUSTOMER },
+  { OD_INVOICE_CELL_ISSUE_DATE, OD_INVOICE_SORT_ISSUE_DATE },
+  { OD_INVOICE_CELL_DUE_DATE, OD_INVOICE_SORT_DUE_DATE },
+  { OD_INVOICE_CELL_TOTAL, OD_INVOICE_SORT_TOTAL },
+  { OD_INVOICE_CELL_OUTSTANDING, OD_INVOICE_SORT_OUTSTANDING },
 };
-
-static char *
-format_date (const GDate *date)
-{
-  return od_ui_format_date (date);
-}
-
-static char *
-format_amount (gint64      minor,
-               const char *currency)
-{
-  OdMoney money = od_money_init (minor, currency);
-
-  return od_ui_format_money (&money);
-}
-
-static const char *
-status_text (OdInvoiceStatus status)
-{
-  switch (status)
-    {
-    case OD_INVOICE_STATUS_PAID:
-      return _("Paid");
-    case OD_INVOICE_STATUS_VOID:
-      return _("Void");
-    case OD_INVOICE_STATUS_OPEN:
-    default:
-      return _("Open");
-    }
-}
 
 static void
 show_count (OdInvoicesPage *self)
@@ -210,115 +169,6 @@ probe_compare (gconstpointer a,
   if (self->probed == NULL)
     self->probed = column;
   return GTK_ORDERING_SMALLER;
-}
-
-/* Cells */
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            OdInvoicesPage           *self)
-{
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "od-cell"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  switch (kind)
-    {
-    case CELL_TOTAL:
-    case CELL_OUTSTANDING:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_list_item_set_child (item, label);
-      break;
-    case CELL_ISSUE_DATE:
-    case CELL_DUE_DATE:
-    case CELL_NUMBER:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_list_item_set_child (item, label);
-      break;
-    case CELL_STATUS:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *pill = gtk_label_new (NULL);
-
-        gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-        gtk_widget_add_css_class (pill, "od-pill");
-        gtk_widget_add_css_class (pill, "numeric");
-        gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-        gtk_box_append (GTK_BOX (box), label);
-        gtk_box_append (GTK_BOX (box), pill);
-        gtk_list_item_set_child (item, box);
-      }
-      break;
-    case CELL_CUSTOMER:
-    default:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_list_item_set_child (item, label);
-      break;
-    }
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           OdInvoicesPage           *self)
-{
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "od-cell"));
-  OdInvoice *invoice = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-
-  if (invoice == NULL)
-    return;
-
-  switch (kind)
-    {
-    case CELL_NUMBER:
-      gtk_label_set_label (GTK_LABEL (child), od_invoice_get_number (invoice));
-      break;
-    case CELL_CUSTOMER:
-      gtk_label_set_label (GTK_LABEL (child), od_invoice_get_customer_name (invoice));
-      break;
-    case CELL_ISSUE_DATE:
-      text = format_date (od_invoice_get_issue_date (invoice));
-      gtk_label_set_label (GTK_LABEL (child), text);
-      break;
-    case CELL_DUE_DATE:
-      text = format_date (od_invoice_get_due_date (invoice));
-      gtk_label_set_label (GTK_LABEL (child), text);
-      break;
-    case CELL_TOTAL:
-      text = format_amount (od_invoice_get_total (invoice), od_invoice_get_currency (invoice));
-      gtk_label_set_label (GTK_LABEL (child), text);
-      break;
-    case CELL_OUTSTANDING:
-      text = format_amount (od_invoice_get_outstanding (invoice), od_invoice_get_currency (invoice));
-      gtk_label_set_label (GTK_LABEL (child), text);
-      break;
-    case CELL_STATUS:
-      {
-        GtkWidget *label = gtk_widget_get_first_child (child);
-        GtkWidget *pill = gtk_widget_get_next_sibling (label);
-        OdInvoiceStatus status = od_invoice_get_status (invoice);
-        gint days = od_invoice_days_overdue (invoice, &self->today);
-        gboolean overdue = status == OD_INVOICE_STATUS_OPEN && days > 0;
-
-        gtk_label_set_label (GTK_LABEL (label), status_text (status));
-        gtk_widget_set_visible (pill, overdue);
-        if (overdue)
-          {
-            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue",
-                                                 "%d days overdue", days), days);
-            gtk_label_set_label (GTK_LABEL (pill), text);
-          }
-      }
-      break;
-    case N_CELLS:
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* Callbacks */
@@ -448,6 +298,41 @@ show_list_activated (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* Narrow windows: the less important columns go; the customer, the
+ * outstanding amount and the status (with the days overdue) stay. Applied after the allocation, not
+ * during it. */
+
+static gboolean
+apply_narrow (gpointer user_data)
+{
+  OdInvoicesPage *self = user_data;
+
+  self->narrow_idle = 0;
+  gtk_column_view_column_set_visible (self->columns[OD_INVOICE_CELL_ISSUE_DATE], self->narrow < 1);
+  gtk_column_view_column_set_visible (self->columns[OD_INVOICE_CELL_TOTAL], self->narrow < 1);
+  gtk_column_view_column_set_visible (self->columns[OD_INVOICE_CELL_DUE_DATE], self->narrow < 2);
+  /* The customer says more than the number; the view shows the number. */
+  gtk_column_view_column_set_visible (self->columns[OD_INVOICE_CELL_NUMBER], self->narrow < 2);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's width is its horizontal adjustment's page size. */
+static void
+on_list_width (GtkAdjustment  *adjustment,
+               GParamSpec     *pspec,
+               OdInvoicesPage *self)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  guint narrow = width < 460 ? 2 : width < 640 ? 1 : 0;
+
+  if (width > 0 && narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_DEFAULT, apply_narrow, self, NULL);
+    }
+}
+
 /* GObject */
 
 static void
@@ -473,7 +358,7 @@ od_invoices_page_constructed (GObject *object)
 
   /* The most overdue first; the column view's sorter is only read. */
   self->sort = OD_INVOICE_SORT_DUE_DATE;
-  gtk_column_view_sort_by_column (self->column_view, self->columns[CELL_DUE_DATE],
+  gtk_column_view_sort_by_column (self->column_view, self->columns[OD_INVOICE_CELL_DUE_DATE],
                                   GTK_SORT_ASCENDING);
   sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (sorter, "changed", G_CALLBACK (on_sorter_changed), self, 0);
@@ -524,6 +409,7 @@ od_invoices_page_dispose (GObject *object)
 
   /* Nothing may call back into a page that is going away. */
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   /* Deletes still waiting on their toast are committed now. */
   g_clear_pointer (&self->deletes, od_invoice_deletes_free);
   /* AdwBin would unparent its child again after the template did. */
@@ -585,19 +471,19 @@ od_invoices_page_class_init (OdInvoicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OdInvoicesPage, count_label);
   gtk_widget_class_bind_template_child_full (widget_class, "number_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_NUMBER]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_NUMBER]));
   gtk_widget_class_bind_template_child_full (widget_class, "customer_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_CUSTOMER]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_CUSTOMER]));
   gtk_widget_class_bind_template_child_full (widget_class, "issue_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_ISSUE_DATE]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_ISSUE_DATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "due_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_DUE_DATE]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_DUE_DATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "total_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_TOTAL]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_TOTAL]));
   gtk_widget_class_bind_template_child_full (widget_class, "outstanding_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_OUTSTANDING]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_OUTSTANDING]));
   gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
-                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[CELL_STATUS]));
+                                             G_STRUCT_OFFSET (OdInvoicesPage, columns[OD_INVOICE_CELL_STATUS]));
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
@@ -631,13 +517,10 @@ od_invoices_page_init (OdInvoicesPage *self)
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
 
-  for (guint i = 0; i < N_CELLS; i++)
+  for (guint i = 0; i < OD_INVOICE_N_CELLS; i++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkListItemFactory) factory = od_invoice_cell_factory_new (i, &self->today);
 
-      g_object_set_data (G_OBJECT (factory), "od-cell", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
   for (guint i = 0; i < G_N_ELEMENTS (sortable); i++)
@@ -651,6 +534,8 @@ od_invoices_page_init (OdInvoicesPage *self)
     }
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->column_view)))),
+                           "notify::page-size", G_CALLBACK (on_list_width), self, 0);
 }
 
 /* Public API */
