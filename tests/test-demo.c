@@ -3,6 +3,7 @@
 #include "od-demo.h"
 #include "od-date.h"
 #include "od-dunning.h"
+#include "od-outbox-row.h"
 #include "od-test-util.h"
 
 #include <sqlite3.h>
@@ -366,6 +367,54 @@ test_refuses_nonempty (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* This morning's run: something for every page of the window to show,
+ * nothing really sent, and a second run adds nothing. */
+static void
+test_run_today (void)
+{
+  g_autoptr(Ledger) ledger = ledger_new ("2026-11-23");
+  OdStore *store = OD_STORE (ledger->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GDate today = od_test_date ("2026-11-23");
+  OdOutboxCounts counts = { { 0, }, };
+  guint sent = 0;
+
+  rows = od_store_outbox_list (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (od_demo_run_today (store, &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (od_store_outbox_count (store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.states[OD_OUTBOX_STATE_AWAITING_REVIEW], >, 0);
+  rows = od_store_outbox_list (store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OdOutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->state == OD_OUTBOX_STATE_SENT && row->channel == OD_CHANNEL_EMAIL)
+        {
+          /* Kept on the machine: the demo's customers are made up. */
+          g_assert_true (row->demo);
+          sent++;
+        }
+    }
+  g_assert_cmpuint (sent, >, 0);
+
+  g_assert_true (od_demo_run_today (store, &today, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) again = od_store_outbox_list (store, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, rows->len);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/od/demo/history", test_history);
   g_test_add_func ("/od/demo/deterministic", test_deterministic);
   g_test_add_func ("/od/demo/refuses-nonempty", test_refuses_nonempty);
+  g_test_add_func ("/od/demo/run-today", test_run_today);
 
   return g_test_run ();
 }

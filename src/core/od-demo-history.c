@@ -5,6 +5,8 @@
  * catches up on everything at once; so the engine itself is run at the
  * end of each past day and what it took then is recorded as history. */
 
+#include "od-collection.h"
+#include "od-demo.h"
 #include "od-demo-private.h"
 #include "od-charge.h"
 #include "od-dunning.h"
@@ -188,4 +190,24 @@ _od_demo_add_history (OdStore      *store,
     }
 
   return TRUE;
+}
+
+gboolean
+od_demo_run_today (OdStore      *store,
+                   const GDate  *today,
+                   GError      **error)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (OD_DEMO_TIME_ZONE);
+  g_autoptr(GDateTime) morning = NULL;
+  OdCollectionSummary summary = { 0, };
+
+  g_return_val_if_fail (OD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  morning = g_date_time_new (zone, g_date_get_year (today), g_date_get_month (today),
+                             g_date_get_day (today), 9, 0, 0);
+  return od_collection_run (store, zone, morning, OD_COLLECTION_WHOLE_DAY, &summary, NULL, error);
 }

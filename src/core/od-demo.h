@@ -12,5 +12,12 @@ G_BEGIN_DECLS
 gboolean od_demo_populate (OdStore      *store,
                            const GDate  *today,
                            GError      **error);
+/* The demo business's collection run of @today's morning (09:00, the
+ * whole day's steps): the outbox holds messages kept in demo mode, steps
+ * waiting for review, letters to print and calls to make, whatever the
+ * hour the demo is first opened. Taking a step twice does nothing. */
+gboolean od_demo_run_today (OdStore      *store,
+                            const GDate  *today,
+                            GError      **error);
 
 G_END_DECLS
