@@ -274,6 +274,8 @@ test_invoice_actions_arrangements (Fixture       *fixture,
   g_assert_true (has_pause (fixture, id, OD_PAUSE_KIND_PROMISE));
   g_assert_true (has_row (GTK_WIDGET (ui.view), "Promised to pay"));
 
+  g_assert_true (scroll_to_end (GTK_WIDGET (ui.view)));
+  settle (300);
   save_screenshot (GTK_WIDGET (ui.window), "invoice-view-promise-light");
   set_dark (TRUE);
   save_screenshot (GTK_WIDGET (ui.window), "invoice-view-promise-dark");
@@ -291,6 +293,8 @@ test_invoice_actions_arrangements (Fixture       *fixture,
   g_assert_true (has_row (GTK_WIDGET (ui.view), "Instalment 3 of 3"));
   gtk_window_set_default_size (ui.window, 360, 900);
   settle (400);
+  g_assert_true (scroll_to_end (GTK_WIDGET (ui.view)));
+  settle (300);
   save_screenshot (GTK_WIDGET (ui.window), "invoice-view-plan-narrow-light");
   gtk_window_destroy (ui.window);
 }

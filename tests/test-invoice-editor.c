@@ -105,6 +105,8 @@ test_invoice_editor_create (Fixture       *fixture,
   g_assert_null (od_invoice_editor_get_error (editor, "number"));
   settle (200);
   g_assert_cmpint (count_invoices (fixture->s), ==, before);
+  g_assert_true (scroll_to_end (GTK_WIDGET (editor)));
+  settle (300);
   save_screenshot (GTK_WIDGET (editor), "invoice-editor-invalid-light");
   set_dark (TRUE);
   save_screenshot (GTK_WIDGET (editor), "invoice-editor-invalid-dark");

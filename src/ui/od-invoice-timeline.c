@@ -70,7 +70,10 @@ add_pauses (OdInvoiceDetail          *detail,
         amount = format_amount (pause->promised_minor > 0 ? pause->promised_minor
                                                           : od_invoice_get_outstanding (detail->invoice),
                                 currency);
-      if (g_date_valid (&pause->until))
+      if (pause->kind == OD_PAUSE_KIND_PROMISE && g_date_valid (&pause->until))
+        /* Translators: a promise to pay: "by 30 November 2026, promised on 23 November 2026" */
+        subtitle = g_strdup_printf (_("By %s, promised on %s"), until, since);
+      else if (g_date_valid (&pause->until))
         /* Translators: a pause's dates and reason: "1 May 2026 to 9 May 2026 · Wrong amount" */
         subtitle = g_strdup_printf (_("%s to %s · %s"), since, until, pause->reason ? pause->reason : "");
       else
