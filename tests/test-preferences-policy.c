@@ -186,6 +186,20 @@ save_screenshots (GtkWidget  *widget,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Scrolls the page that holds @widget so that it is at the top. */
+static void
+scroll_to (GtkWidget *page,
+           GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_by_id (page, GTK_TYPE_SCROLLED_WINDOW, NULL));
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  double x = 0, y = 0;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), y);
+  settle (300);
+}
+
 static OdPreferencesWindow *
 open_preferences (Fixture    *fixture,
                   const char *page_name,
@@ -366,16 +380,19 @@ test_policy_invalid (Fixture       *fixture,
   g_signal_emit_by_name (save, "clicked");
   settle (200);
   save_screenshots (GTK_WIDGET (window), "preferences-collection-invalid-narrow");
-  save_screenshots (GTK_WIDGET (second), "preferences-collection-step-invalid-narrow");
+  scroll_to (page, GTK_WIDGET (second));
+  save_screenshots (GTK_WIDGET (window), "preferences-collection-step-invalid-narrow");
 
   /* Back to its own day: valid again. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (GTK_WIDGET (second), GTK_TYPE_SPIN_BUTTON, "offset_spin")), 8);
   g_assert_null (od_policy_step_row_get_error (second));
   g_assert_true (gtk_widget_get_sensitive (save));
 
-  /* Sending from 17:00 until 09:00. */
+  /* Sending from 18:00 until 17:00. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, GTK_TYPE_SPIN_BUTTON, "start_spin")), 18 * 60);
   window_error = GTK_LABEL (find_by_id (page, GTK_TYPE_LABEL, "window_error_label"));
+  scroll_to (page, find_by_id (page, GTK_TYPE_FLOW_BOX, "days_box"));
+  save_screenshots (GTK_WIDGET (window), "preferences-collection-window-invalid-narrow");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window_error)));
   g_assert_nonnull (strstr (gtk_label_get_text (window_error), "Send hours"));
   g_assert_false (gtk_widget_get_sensitive (save));

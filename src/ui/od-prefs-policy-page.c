@@ -32,7 +32,7 @@ struct _OdPrefsPolicyPage
   GtkSpinButton      *repeat_every_spin;
   GtkSpinButton      *repeat_max_spin;
   GtkLabel           *timing_error_label;
-  GtkBox             *days_box;
+  GtkFlowBox         *days_box;
   GtkSpinButton      *start_spin;
   GtkSpinButton      *end_spin;
   GtkLabel           *window_error_label;
@@ -588,7 +588,7 @@ od_prefs_policy_page_init (OdPrefsPolicyPage *self)
   for (guint i = 0; i < 7; i++)
     {
       self->day_toggles[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(days[i])));
-      gtk_box_append (self->days_box, GTK_WIDGET (self->day_toggles[i]));
+      gtk_flow_box_append (self->days_box, GTK_WIDGET (self->day_toggles[i]));
       g_signal_connect_swapped (self->day_toggles[i], "toggled", G_CALLBACK (update_draft), self);
     }
 
