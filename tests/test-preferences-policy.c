@@ -321,6 +321,10 @@ test_policy_edit_changes_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (summary), "4 days after"));
   g_assert_null (strstr (gtk_label_get_text (summary), "1 day after"));
 
+  /* Compensation typed as the user writes amounts. */
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, ADW_TYPE_ENTRY_ROW, "compensation_row")), "25.50");
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "25.50"));
+
   click (page, NULL, "save_button");
   wait_until (policy_page_idle, page);
   g_assert_false (gtk_widget_get_sensitive (find_by_id (page, GTK_TYPE_BUTTON, "save_button")));
@@ -330,6 +334,7 @@ test_policy_edit_changes_plan (Fixture       *fixture,
   g_assert_nonnull (stored);
   g_assert_null (od_policy_find_step (stored, "second-reminder"));
   g_assert_cmpint (od_policy_step_get_offset_days (od_policy_find_step (stored, "first-reminder")), ==, 4);
+  g_assert_cmpint (od_policy_get_fixed_compensation_milli (stored), ==, 25500);
 
   after = plan_times (fixture);
   g_assert_cmpuint (count_step (after, "second-reminder"), ==, 0);
@@ -346,6 +351,51 @@ test_policy_edit_changes_plan (Fixture       *fixture,
       moved += *now > *then;
     }
   g_assert_cmpuint (moved, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The high-risk ladder is edited and stored on its own; the default
+ * one stays as it was. */
+static void
+test_policy_high_risk (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = NULL;
+  OdPreferencesWindow *window = open_preferences (fixture, "collection", 720, &page);
+  g_autoptr(OdPolicy) standard_before = NULL;
+  g_autoptr(OdPolicy) standard_after = NULL;
+  g_autoptr(OdPolicy) high = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *ladder;
+  OdPolicyStepRow *row;
+
+  standard_before = od_store_get_policy (fixture->s, 0, &error);
+  g_assert_no_error (error);
+  wait_until (policy_page_idle, page);
+  ladder = ADW_COMBO_ROW (find_by_id (page, ADW_TYPE_COMBO_ROW, "ladder_row"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
+  adw_combo_row_set_selected (ladder, 1);
+  wait_until (policy_page_idle, page);
+
+  /* The demand letter after 20 days instead of 30; the ladder cannot
+   * be switched while that is unsaved. */
+  row = find_step_row (page, "demand-letter");
+  g_assert_nonnull (row);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, "offset_spin")), 20);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
+  click (page, NULL, "save_button");
+  wait_until (policy_page_idle, page);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
+
+  high = od_store_get_policy (fixture->s, OD_STORE_HIGH_RISK_POLICY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (high);
+  g_assert_cmpint (od_policy_step_get_offset_days (od_policy_find_step (high, "demand-letter")), ==, 20);
+  standard_after = od_store_get_policy (fixture->s, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true ((standard_after == NULL && standard_before == NULL) ||
+                 od_policy_equal (standard_after, standard_before));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -396,6 +446,16 @@ test_policy_invalid (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window_error)));
   g_assert_nonnull (strstr (gtk_label_get_text (window_error), "Send hours"));
   g_assert_false (gtk_widget_get_sensitive (save));
+
+  /* An amount that is not one. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, GTK_TYPE_SPIN_BUTTON, "start_spin")), 9 * 60);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window_error)));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, ADW_TYPE_ENTRY_ROW, "minimum_row")), "five");
+  g_assert_true (gtk_widget_get_visible (find_by_id (page, GTK_TYPE_LABEL, "money_error_label")));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  settle (200);
 
   stored = od_store_get_policy (fixture->s, 0, &error);
   g_assert_no_error (error);
@@ -617,6 +677,8 @@ main (int    argc,
 
   g_test_add ("/od/preferences-policy/edit-changes-plan", Fixture, NULL,
               fixture_setup, test_policy_edit_changes_plan, fixture_teardown);
+  g_test_add ("/od/preferences-policy/high-risk", Fixture, NULL,
+              fixture_setup, test_policy_high_risk, fixture_teardown);
   g_test_add ("/od/preferences-policy/invalid", Fixture, NULL,
               fixture_setup, test_policy_invalid, fixture_teardown);
 

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <string.h>
 
+#include "od-policy-field.h"
 #include "od-policy-step-row.h"
 #include "od-template.h"
-#include "od-ui-format.h"
 
 struct _OdPolicyStepRow
 {
@@ -43,53 +41,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The policy's fixed amounts are thousandths of a major unit, in each
- * invoice's own currency: parsed and written with three digits. */
-#define MILLI_DIGITS 3
-
-static char *
-format_milli (gint64 milli)
-{
-  const char *point = localeconv ()->decimal_point;
-  g_autofree char *text = NULL;
-  char *dot;
-
-  if (milli == 0)
-    return g_strdup ("");
-  text = od_amount_to_string (milli % 10 == 0 ? milli / 10 : milli, milli % 10 == 0 ? 2 : 3);
-  dot = strchr (text, '.');
-  if (dot == NULL || point == NULL || g_str_equal (point, "."))
-    return g_steal_pointer (&text);
-  *dot = '\0';
-  return g_strconcat (text, point, dot + 1, NULL);
-}
-
-static gboolean
-parse_milli (const char  *text,
-             gint64      *out_milli)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  const char *point = localeconv ()->decimal_point;
-
-  if (*copy == '\0')
-    {
-      *out_milli = 0;
-      return TRUE;
-    }
-  /* The locale's decimal point, or a dot typed by habit. */
-  if (point != NULL && !g_str_equal (point, "."))
-    {
-      g_auto(GStrv) parts = g_strsplit (copy, point, 2);
-
-      if (parts[1] != NULL)
-        {
-          g_free (copy);
-          copy = g_strconcat (parts[0], ".", parts[1], NULL);
-        }
-    }
-  return od_amount_parse (copy, MILLI_DIGITS, out_milli, NULL);
-}
 
 static const char *
 channel_name (OdChannel channel)
@@ -336,7 +287,7 @@ od_policy_step_row_new (OdPolicyStep       *step,
       else if (channels[i] == OD_CHANNEL_CALL)
         gtk_toggle_button_set_active (self->call_toggle, TRUE);
     }
-  fee = format_milli (od_policy_step_get_fee_milli (step));
+  fee = od_policy_field_format_milli (od_policy_step_get_fee_milli (step));
   gtk_editable_set_text (GTK_EDITABLE (self->fee_row), fee);
   gtk_switch_set_active (self->review_switch, od_policy_step_get_review (step));
   update_subtitle (self);
@@ -372,7 +323,7 @@ od_policy_step_row_build_step (OdPolicyStepRow  *self,
       *message = g_strdup (_("Channels: choose at least one"));
       return NULL;
     }
-  if (!parse_milli (gtk_editable_get_text (GTK_EDITABLE (self->fee_row)), &fee))
+  if (!od_policy_field_parse_milli (gtk_editable_get_text (GTK_EDITABLE (self->fee_row)), &fee))
     {
       *message = g_strdup (_("Late fee: write an amount such as 15.00, or leave it empty for none"));
       return NULL;

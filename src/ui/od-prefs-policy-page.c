@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "od-policy-field.h"
 #include "od-policy-steps-group.h"
 #include "od-policy-summary.h"
 #include "od-prefs-policy-page.h"
@@ -39,6 +40,8 @@ struct _OdPrefsPolicyPage
   GtkSpinButton      *interest_spin;
   GtkSpinButton      *discount_spin;
   GtkSpinButton      *discount_days_spin;
+  AdwEntryRow        *compensation_row;
+  AdwEntryRow        *minimum_row;
   GtkLabel           *money_error_label;
   GtkToggleButton    *day_toggles[7];
 };
@@ -85,31 +88,6 @@ bp_from_spin (GtkSpinButton *spin)
   return (gint) lround (gtk_spin_button_get_value (spin) * 100.0);
 }
 
-/* The label of a key of the policy file, as the page names the field. */
-static const char *
-field_label (const char *key)
-{
-  static const struct { const char *key; const char *label; } labels[] = {
-    { "Offset", N_("Days from the due date") },
-    { "Template", N_("Template") },
-    { "Fee", N_("Late fee") },
-    { "FeePercent", N_("Late fee") },
-    { "GraceDays", N_("Grace days") },
-    { "RepeatEveryDays", N_("Repeat the last step every") },
-    { "RepeatMax", N_("Repeat at most") },
-    { "SendDays", N_("Send days") },
-    { "SendHours", N_("Send hours") },
-    { "InterestAnnualPercent", N_("Yearly interest") },
-    { "EarlyDiscountPercent", N_("Early-payment discount") },
-    { "EarlyDiscountDays", N_("Discount if paid within") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].key, key) == 0)
-      return _(labels[i].label);
-  return key;
-}
-
 /* Puts the core's "[Group] Key: why" next to what it is about: the
  * step's row, or the group of the policy's field; anything else under
  * the summary. */
@@ -117,46 +95,31 @@ static void
 show_policy_error (OdPrefsPolicyPage *self,
                    const char        *message)
 {
-  const char *colon = strstr (message, "]");
-  g_autofree char *head = NULL;
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
-  const char *why;
-  const char *p;
+  g_auto(GStrv) steps = NULL;
   gboolean placed = FALSE;
-  gboolean ok;
 
-  colon = colon != NULL ? strstr (colon, ": ") : NULL;
-  if (message[0] != '[' || colon == NULL)
+  if (!od_policy_field_parse_error (message, &key, &steps, &text))
     {
       set_label_error (self->error_label, message);
       return;
     }
-  head = g_strndup (message, colon - message);
-  why = colon + 2;
-  p = strrchr (head, ']');
-  key = g_strstrip (g_strdup (p + 1));
-  text = g_strdup_printf ("%s: %s", field_label (key), why);
-
-  if (g_str_has_prefix (head, "[Policy]"))
+  if (g_str_has_prefix (message, "[Policy]"))
     {
       if (g_str_has_prefix (key, "Send"))
         set_label_error (self->window_error_label, text);
-      else if (g_str_has_prefix (key, "Interest") || g_str_has_prefix (key, "EarlyDiscount"))
+      else if (g_str_has_prefix (key, "Interest") || g_str_has_prefix (key, "EarlyDiscount") ||
+               g_str_has_prefix (key, "FixedCompensation") || g_str_has_prefix (key, "MinimumAmount"))
         set_label_error (self->money_error_label, text);
       else
         set_label_error (self->timing_error_label, text);
       return;
     }
-
   /* "[Step a] and [Step b] Offset": both rows. */
-  for (p = strstr (head, "[Step "); p != NULL; p = strstr (p + 1, "[Step "))
-    {
-      const char *end = strchr (p, ']');
-      g_autofree char *name = end != NULL ? g_strndup (p + 6, end - p - 6) : NULL;
-      ok = name != NULL && od_policy_steps_group_set_error (self->steps_group, name, text);
-      placed = placed || ok;
-    }
+  for (guint i = 0; steps[i] != NULL; i++)
+    if (od_policy_steps_group_set_error (self->steps_group, steps[i], text))
+      placed = TRUE;
   if (!placed)
     set_label_error (self->error_label, message);
 }
@@ -184,7 +147,10 @@ update_buttons (OdPrefsPolicyPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
                             dirty && valid && !self->saving && !self->loading && self->context != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->discard_button), dirty && !self->saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->discard_button), dirty && !self->saving && !self->loading);
+  /* Unsaved edits are saved or discarded before the other ladder shows. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ladder_row),
+                            !dirty && !self->saving && !self->loading && self->context != NULL);
 }
 
 /* Builds the draft from the fields: the saved policy's rules that the
@@ -197,7 +163,9 @@ update_draft (OdPrefsPolicyPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *lines = NULL;
   g_auto(GStrv) sentences = NULL;
+  const char *bad_amount = NULL;
   gboolean complete;
+  gint64 milli = 0;
   guint days = 0;
 
   if (self->loading || self->saved == NULL)
@@ -220,7 +188,17 @@ update_draft (OdPrefsPolicyPage *self)
   od_policy_set_early_discount (draft, bp_from_spin (self->discount_spin),
                                 gtk_spin_button_get_value_as_int (self->discount_days_spin));
 
-  complete = od_policy_steps_group_add_to (self->steps_group, draft);
+  if (od_policy_field_parse_milli (gtk_editable_get_text (GTK_EDITABLE (self->compensation_row)), &milli))
+    od_policy_set_fixed_compensation_milli (draft, milli);
+  else
+    bad_amount = _("Late-payment compensation: write an amount such as 40.00, or leave it empty for none");
+  if (od_policy_field_parse_milli (gtk_editable_get_text (GTK_EDITABLE (self->minimum_row)), &milli))
+    od_policy_set_minimum_milli (draft, milli);
+  else
+    bad_amount = _("Smallest amount chased: write an amount such as 5.00, or leave it empty to chase any");
+  set_label_error (self->money_error_label, bad_amount);
+
+  complete = od_policy_steps_group_add_to (self->steps_group, draft) && bad_amount == NULL;
   if (complete && !od_policy_validate (draft, &error))
     show_policy_error (self, error->message);
 
@@ -241,6 +219,8 @@ show_policy (OdPrefsPolicyPage *self)
 {
   OdPolicy *policy = self->saved;
   guint days = od_policy_get_send_days (policy);
+  g_autofree char *compensation = NULL;
+  g_autofree char *minimum = NULL;
 
   self->loading = TRUE;
   od_policy_steps_group_set_policy (self->steps_group, policy, (const char * const *) self->templates);
@@ -254,6 +234,10 @@ show_policy (OdPrefsPolicyPage *self)
   gtk_spin_button_set_value (self->interest_spin, od_policy_get_interest_annual_bp (policy) / 100.0);
   gtk_spin_button_set_value (self->discount_spin, od_policy_get_early_discount_bp (policy) / 100.0);
   gtk_spin_button_set_value (self->discount_days_spin, od_policy_get_early_discount_days (policy));
+  compensation = od_policy_field_format_milli (od_policy_get_fixed_compensation_milli (policy));
+  gtk_editable_set_text (GTK_EDITABLE (self->compensation_row), compensation);
+  minimum = od_policy_field_format_milli (od_policy_get_minimum_milli (policy));
+  gtk_editable_set_text (GTK_EDITABLE (self->minimum_row), minimum);
   self->loading = FALSE;
   update_draft (self);
 }
@@ -512,8 +496,6 @@ od_prefs_policy_page_constructed (GObject *object)
     self->ledger_handler = g_signal_connect_object (self->context, "ledger-changed",
                                                     G_CALLBACK (on_ledger_changed), self,
                                                     G_CONNECT_SWAPPED);
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->ladder_row), FALSE);
   load_policy (self);
 }
 
@@ -572,6 +554,8 @@ od_prefs_policy_page_class_init (OdPrefsPolicyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, interest_spin);
   gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, discount_spin);
   gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, discount_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, compensation_row);
+  gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, minimum_row);
   gtk_widget_class_bind_template_child (widget_class, OdPrefsPolicyPage, money_error_label);
 }
 
@@ -602,6 +586,8 @@ od_prefs_policy_page_init (OdPrefsPolicyPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
     g_signal_connect_swapped (spins[i], "value-changed", G_CALLBACK (update_draft), self);
   g_signal_connect_swapped (self->discount_days_spin, "value-changed", G_CALLBACK (update_draft), self);
+  g_signal_connect_swapped (self->compensation_row, "changed", G_CALLBACK (update_draft), self);
+  g_signal_connect_swapped (self->minimum_row, "changed", G_CALLBACK (update_draft), self);
   g_signal_connect (self->start_spin, "output", G_CALLBACK (on_time_output), NULL);
   g_signal_connect (self->start_spin, "input", G_CALLBACK (on_time_input), NULL);
   g_signal_connect (self->end_spin, "output", G_CALLBACK (on_time_output), NULL);
