@@ -17,6 +17,7 @@ struct _OdWindow
   GtkWindow            *preferences;
   GCancellable         *cancellable;
   char                 *ledger_path;
+  gboolean              start_fresh;  /* "Start Fresh" chosen: the business page next */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

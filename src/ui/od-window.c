@@ -123,7 +123,8 @@ on_ledger_opened (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = OD_WINDOW (user_data);
-  fresh = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "od-start-fresh"));
+  fresh = self->start_fresh;
+  self->start_fresh = FALSE;
   od_welcome_page_set_busy (self->welcome_page, NULL);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
@@ -151,7 +152,7 @@ on_welcome_chosen (OdWindow *self,
 
   if (demo)
     flags |= OD_LEDGER_OPEN_DEMO;
-  g_object_set_data (G_OBJECT (self), "od-start-fresh", GINT_TO_POINTER (!demo));
+  self->start_fresh = !demo;
   od_welcome_page_set_busy (self->welcome_page,
                             demo ? _("Creating the demo ledger…") : _("Creating your ledger…"));
   od_ledger_open_async (self->ledger_path, flags, self->cancellable, on_ledger_opened, self);
