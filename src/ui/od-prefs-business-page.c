@@ -55,6 +55,7 @@ struct _OdPrefsBusinessPage
   OdBusiness           *saved;        /* what the ledger holds (never NULL) */
   gboolean              filling;      /* the widgets are being set from @saved */
   gboolean              show_all;     /* Save was pressed: every message shows */
+  gboolean              edited;       /* the user changed a field since fill() */
   guint                 busy;         /* loads and saves running */
   gboolean              touched[N_FIELDS];
   AdwEntryRow          *entries[N_FIELDS];
@@ -233,6 +234,7 @@ fill (OdPrefsBusinessPage *self)
                               od_business_get_paper_size (self->saved) == OD_PAPER_SIZE_LETTER ? 1 : 0);
   od_prefs_logo_row_set_path (self->logo_row, od_business_get_logo (self->saved));
   self->show_all = FALSE;
+  self->edited = FALSE;
   self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   refresh (self);
@@ -264,6 +266,13 @@ on_loaded (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("Could not read the business profile: %s"), error->message);
 
       show_error (self, message);
+      return;
+    }
+  /* Edits made while it loaded stay; only an untouched form follows. */
+  if (self->edited)
+    {
+      g_set_object (&self->saved, business);
+      refresh (self);
       return;
     }
   g_set_object (&self->saved, business);
@@ -382,6 +391,8 @@ on_discard_clicked (OdPrefsBusinessPage *self)
 static void
 on_changed (OdPrefsBusinessPage *self)
 {
+  if (!self->filling)
+    self->edited = TRUE;
   refresh (self);
 }
 

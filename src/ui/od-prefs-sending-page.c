@@ -12,6 +12,8 @@ struct _OdPrefsSendingPage
   GSettings          *settings;
   GCancellable       *cancellable;
   gboolean            loading;      /* the demo switch is being set from the ledger */
+  guint               busy;         /* reads and writes of the setting running */
+  guint               generation;   /* counts the writes: a read older than one is stale */
 
   GtkSwitch          *background_switch;
   AdwActionRow       *demo_row;
@@ -28,6 +30,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_busy (OdPrefsSendingPage *self,
+          gboolean            busy)
+{
+  if (busy)
+    self->busy++;
+  else
+    self->busy--;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->demo_row), self->busy == 0);
+}
 
 static void
 show_error (OdPrefsSendingPage *self,
@@ -85,18 +98,23 @@ on_demo_read (GObject      *source,
   on = g_task_propagate_boolean (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  set_busy (self, FALSE);
+  /* A write started since: what was read is no longer the ledger's. */
+  if (GPOINTER_TO_UINT (user_data) != self->generation)
+    return;
   if (error != NULL)
     {
       /* Translators: %s is the reason the ledger could not be read. */
       g_autofree char *message = g_strdup_printf (_("Could not read the demo mode setting: %s"), error->message);
+
       show_error (self, message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->demo_row), FALSE);
       return;
     }
 
   self->loading = TRUE;
   gtk_switch_set_active (self->demo_switch, on);
   self->loading = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->demo_row), TRUE);
 }
 
 static void
@@ -113,6 +131,7 @@ on_demo_written (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      set_busy (self, FALSE);
       /* Translators: %s is the reason the ledger could not be written. */
       message = g_strdup_printf (_("Could not change demo mode: %s"), error->message);
       show_error (self, message);
@@ -122,9 +141,9 @@ on_demo_written (GObject      *source,
     }
   else
     {
+      set_busy (self, FALSE);
       od_context_ledger_changed (self->context);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->demo_row), TRUE);
 }
 
 static void
@@ -134,7 +153,8 @@ load_demo (OdPrefsSendingPage *self)
 
   if (self->context == NULL)
     return;
-  task = g_task_new (self, self->cancellable, on_demo_read, NULL);
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_demo_read, GUINT_TO_POINTER (self->generation));
   g_task_set_source_tag (task, load_demo);
   g_task_set_task_data (task, g_object_ref (od_context_get_store (self->context)), g_object_unref);
   g_task_run_in_thread (task, read_demo_thread);
@@ -148,7 +168,8 @@ on_demo_active_notify (OdPrefsSendingPage *self)
   if (self->loading || self->context == NULL)
     return;
   show_error (self, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->demo_row), FALSE);
+  self->generation++;
+  set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_demo_written, NULL);
   g_task_set_source_tag (task, on_demo_active_notify);
   g_task_set_task_data (task, g_object_ref (od_context_get_store (self->context)), g_object_unref);
