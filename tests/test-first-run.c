@@ -100,6 +100,8 @@ test_welcome_demo (Fixture       *fixture,
   OdWelcomePage *welcome = od_window_get_welcome_page (window);
   OdCustomerQuery query = { NULL, FALSE };
   OdContext *context;
+  OdOutboxCounts counts = { 0 };
+  guint in_outbox = 0;
   g_autofree char *demo_mode = NULL;
 
   /* The welcome page asks before anything is created. */
@@ -118,6 +120,11 @@ test_welcome_demo (Fixture       *fixture,
   g_assert_cmpint (od_store_count_customers (od_context_get_store (context), &query, NULL), >=, 30);
   demo_mode = od_store_get_setting (od_context_get_store (context), OD_COLLECTION_DEMO_MODE_KEY, NULL);
   g_assert_cmpstr (demo_mode, ==, "1");
+  /* This morning's run took place: something waits for the owner. */
+  g_assert_true (od_store_outbox_count (od_context_get_store (context), &counts, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (counts.states); i++)
+    in_outbox += counts.states[i];
+  g_assert_cmpuint (in_outbox, >, 0);
 
   /* Demo mode is shown while on. */
   od_test_wait_until (strip_idle, window, 10);
