@@ -88,10 +88,13 @@ test_invoice_editor_create (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (od_invoice_editor_get_n_lines (editor), ==, 1);
 
-  /* No customer picked yet: nothing saved. */
+  /* No customer picked yet: nothing saved, the message under the picker. */
+  g_assert_null (od_invoice_editor_get_error (editor, "customer"));
   g_assert_false (od_invoice_editor_save (editor));
+  g_assert_nonnull (od_invoice_editor_get_error (editor, "customer"));
 
   g_assert_true (od_invoice_editor_set_customer (editor, customer_id));
+  g_assert_null (od_invoice_editor_get_error (editor, "customer"));
   type_into (od_invoice_editor_get_entry (editor, "currency"), "EUR");
   type_line (editor, 0, "Wedding photography, full day", "2", "150.50", "19");
   g_assert_cmpuint (od_invoice_editor_add_line (editor), ==, 1);

@@ -50,6 +50,7 @@ struct _OdInvoiceEditor
   AdwPreferencesGroup  *invoice_group;
   AdwPreferencesGroup  *totals_group;
   AdwComboRow          *customer_row;
+  GtkWidget            *customer_message_row;
   GtkStringList        *customer_names;
   GtkLabel             *net_label;
   GtkLabel             *tax_label;

@@ -99,8 +99,7 @@ build_invoice (OdInvoiceEditor *self)
     }
   if (customer == GTK_INVALID_LIST_POSITION || customer >= self->customer_ids->len)
     {
-      gtk_label_set_label (self->error_label, _("Pick the customer the invoice is for"));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_widget_set_visible (self->customer_message_row, TRUE);
       first_bad = first_bad != NULL ? first_bad : GTK_WIDGET (self->customer_row);
     }
   if (self->lines->len == 0 && self->original == NULL)
@@ -162,6 +161,12 @@ build_invoice (OdInvoiceEditor *self)
       return NULL;
     }
   return g_steal_pointer (&invoice);
+}
+
+static void
+on_customer_picked (OdInvoiceEditor *self)
+{
+  gtk_widget_set_visible (self->customer_message_row, FALSE);
 }
 
 /* Reading: the customers, a number for a new invoice, the invoice to edit */
@@ -502,6 +507,8 @@ od_invoice_editor_class_init (OdInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, invoice_group);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, totals_group);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, customer_message_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picked);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, customer_names);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, net_label);
   gtk_widget_class_bind_template_child (widget_class, OdInvoiceEditor, tax_label);
@@ -594,6 +601,8 @@ od_invoice_editor_get_error (OdInvoiceEditor *self,
 {
   g_return_val_if_fail (OD_IS_INVOICE_EDITOR (self), NULL);
 
+  if (g_str_equal (key, "customer"))
+    return gtk_widget_get_visible (self->customer_message_row) ? _("Pick the customer the invoice is for") : NULL;
   return od_editor_field_get_message (find_field (self, key));
 }
 

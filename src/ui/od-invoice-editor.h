@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (OdInvoiceEditor, od_invoice_editor, OD, INVOICE_EDITOR, Ad
  * worker thread with the audit entry, calls od_context_ledger_changed,
  * emits "saved" with the invoice's id and closes.
  *
- * Field keys: number, issue-date, terms, due-date, currency; line keys:
+ * Field keys: customer (its message only), number, issue-date, terms, due-date, currency; line keys:
  * description, quantity, unit-price, tax-rate.
  */
 OdInvoiceEditor *od_invoice_editor_new             (OdContext       *context,
