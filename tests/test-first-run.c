@@ -151,7 +151,9 @@ test_turn_off_demo (Fixture       *fixture,
   g_signal_emit_by_name (od_test_find_button (GTK_WIDGET (od_window_get_demo_strip (window)), "Turn Off"), "clicked");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  /* As its button does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   od_test_settle (100);
   g_assert_false (od_demo_strip_is_busy (od_window_get_demo_strip (window)));
   demo_mode = od_store_get_setting (store, OD_COLLECTION_DEMO_MODE_KEY, NULL);
@@ -160,7 +162,9 @@ test_turn_off_demo (Fixture       *fixture,
 
   g_signal_emit_by_name (od_test_find_button (GTK_WIDGET (od_window_get_demo_strip (window)), "Turn Off"), "clicked");
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "turn-off");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   od_test_wait_until (strip_idle, window, 10);
   demo_mode = od_store_get_setting (store, OD_COLLECTION_DEMO_MODE_KEY, NULL);
   g_assert_cmpstr (demo_mode, ==, "0");

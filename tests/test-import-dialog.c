@@ -215,6 +215,30 @@ count_lines (const char *path)
   return n;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+customers_replaced (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  g_file_get_contents (data, &contents, NULL, NULL);
+  return contents != NULL && !g_str_has_prefix (contents, "kept");
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -227,6 +251,7 @@ test_export (Fixture       *fixture,
   g_autofree char *header = NULL;
   GDate today = od_test_date ("2026-11-23");
   OdExportDialog *dialog;
+  AdwMessageDialog *question;
   int result = 0;
 
   od_demo_populate (OD_STORE (fixture->store), &today, &error);
@@ -256,6 +281,25 @@ test_export (Fixture       *fixture,
   g_file_get_contents (customers, &header, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (header, "ref,") || strstr (header, ",ref,") != NULL);
+
+  /* Exporting there again asks first; Cancel leaves the files alone. */
+  g_assert_true (g_file_set_contents (customers, "kept\n", -1, NULL));
+  od_export_dialog_export_to (NULL, fixture->context, folder, NULL);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "customers.csv"));
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  od_test_settle (300);
+  g_assert_cmpuint (count_lines (customers), ==, 1);
+  od_export_dialog_export_to (NULL, fixture->context, folder, NULL);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "replace");
+  gtk_window_destroy (GTK_WINDOW (question));
+  od_test_wait_until (customers_replaced, customers, 30);
+  g_assert_cmpuint (count_lines (customers), >=, count_customers (fixture) + 1);
 
   /* The export imports back into an empty ledger. */
   {

@@ -282,10 +282,14 @@ on_replace_response (AdwMessageDialog *dialog,
 {
   Choice *choice = user_data;
 
+  /* Once: the dialog may say "cancel" again as it closes. */
+  g_signal_handlers_disconnect_by_func (dialog, on_replace_response, user_data);
   if (g_strcmp0 (response, "replace") == 0)
     start_export (choice);
   choice_free (choice);
 }
+
+static void export_to_folder (Choice *choice);
 
 static void
 on_folder_chosen (GtkNativeDialog *chooser,
@@ -293,8 +297,6 @@ on_folder_chosen (GtkNativeDialog *chooser,
                   gpointer         user_data)
 {
   Choice *choice = user_data;
-  g_autoptr(GString) existing = g_string_new (NULL);
-  AdwMessageDialog *dialog;
 
   if (response == GTK_RESPONSE_ACCEPT)
     choice->folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -304,6 +306,15 @@ on_folder_chosen (GtkNativeDialog *chooser,
       choice_free (choice);
       return;
     }
+  export_to_folder (choice);
+}
+
+/* Takes @choice. */
+static void
+export_to_folder (Choice *choice)
+{
+  g_autoptr(GString) existing = g_string_new (NULL);
+  AdwMessageDialog *dialog;
 
   for (guint i = 0; file_names[i] != NULL; i++)
     {
@@ -356,6 +367,26 @@ od_export_dialog_choose_folder (GtkWindow       *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+od_export_dialog_export_to (GtkWindow       *parent,
+                            OdContext       *context,
+                            GFile           *folder,
+                            AdwToastOverlay *toasts)
+{
+  Choice *choice;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (OD_IS_CONTEXT (context));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  choice = g_new0 (Choice, 1);
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->context = g_object_ref (context);
+  choice->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
+  choice->folder = g_object_ref (folder);
+  export_to_folder (choice);
 }
 
 OdExportDialog *

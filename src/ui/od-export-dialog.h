@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (OdExportDialog, od_export_dialog, OD, EXPORT_DIALOG, AdwWi
 void            od_export_dialog_choose_folder (GtkWindow       *parent,
                                                 OdContext       *context,
                                                 AdwToastOverlay *toasts);
+/* What choosing @folder does: asks before replacing files there, then
+ * exports with a progress dialog and a toast on @toasts (may be NULL). */
+void            od_export_dialog_export_to     (GtkWindow       *parent,
+                                                OdContext       *context,
+                                                GFile           *folder,
+                                                AdwToastOverlay *toasts);
 /* The dialog for @folder; od_export_dialog_start() begins. Emits
  * "finished" (gboolean ok, const char *message) and closes itself. */
 OdExportDialog *od_export_dialog_new           (GtkWindow       *parent,
