@@ -285,6 +285,9 @@ new_shortcut (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
+  /* Another page's Ctrl+N when this one is not shown. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
   return gtk_widget_activate_action (widget, "invoices.new", NULL);
 }
 

@@ -197,7 +197,7 @@ on_loaded (GObject      *source,
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, job->surfaces->len);
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_widget_add_css_class (picture, "card");
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       gtk_box_append (self->pages, picture);
     }
