@@ -66,6 +66,9 @@ cell_new (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Narrow windows scroll the table sideways rather than squeeze it
+   * to a few letters a column. */
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1) + 1, 15));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (header)
