@@ -6,17 +6,47 @@
 
 G_DEFINE_QUARK (od-collection-now-error-quark, od_collection_now_error)
 
+static OdPolicy *
+policy_for (OdDunningSnapshot *snapshot,
+            OdPolicy          *fallback,
+            OdDunningAction   *action)
+{
+  OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
+
+  return customer != NULL && customer->policy != NULL ? customer->policy : fallback;
+}
+
 /* Whether the customer's policy (or @fallback) asks for review of @step. */
 static gboolean
 step_needs_review (OdDunningSnapshot *snapshot,
                    OdPolicy          *fallback,
                    OdDunningAction   *action)
 {
-  OdDunningCustomer *customer = od_dunning_snapshot_get_customer (snapshot, action->customer_id);
-  OdPolicy *policy = customer != NULL && customer->policy != NULL ? customer->policy : fallback;
-  OdPolicyStep *step = od_policy_find_step (policy, action->step);
+  OdPolicyStep *step = od_policy_find_step (policy_for (snapshot, fallback, action), action->step);
 
   return step != NULL && od_policy_step_get_review (step);
+}
+
+/* The planned step's amounts were worked out for its own day: interest
+ * and the fixed compensation are as of @today instead. */
+static void
+amounts_as_of (OdDunningSnapshot *snapshot,
+               OdPolicy          *fallback,
+               OdDunningAction   *action,
+               OdInvoice         *invoice,
+               const GDate       *today)
+{
+  OdPolicy *policy = policy_for (snapshot, fallback, action);
+  GDate from = *od_invoice_get_due_date (invoice);
+  /* As the engine: interest runs on what is outstanding, instalment or not. */
+  gint64 principal = g_str_has_prefix (action->step, "instalment-") ? od_invoice_get_outstanding (invoice)
+                                                                    : action->amount_due;
+
+  g_date_add_days (&from, od_policy_get_grace_days (policy));
+  action->interest = od_dunning_interest (principal, od_policy_get_interest_annual_bp (policy),
+                                          &from, today, &action->interest_days);
+  if (g_date_compare (today, od_invoice_get_due_date (invoice)) <= 0)
+    action->compensation = 0;
 }
 
 gboolean
@@ -91,6 +121,15 @@ od_collection_send_next_now (OdStore     *store,
         chosen->reason = g_strdup (_("Needs the owner’s review before it goes out"));
       g_date_time_unref (chosen->at);
       chosen->at = g_date_time_ref (now);
+      {
+        g_autoptr(GDateTime) local = g_date_time_to_timezone (now, zone);
+        GDate today;
+
+        g_date_clear (&today, 1);
+        g_date_set_dmy (&today, g_date_time_get_day_of_month (local),
+                        g_date_time_get_month (local), g_date_time_get_year (local));
+        amounts_as_of (snapshot, policy, chosen, invoice, &today);
+      }
     }
 
   outbox = od_outbox_new (store);
