@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "od-business.h"
+#include "od-editor-field.h"
 #include "od-prefs-business-io.h"
 #include "od-prefs-business-page.h"
 #include "od-prefs-logo-row.h"
@@ -58,8 +59,7 @@ struct _OdPrefsBusinessPage
   gboolean              edited;       /* the user changed a field since fill() */
   guint                 busy;         /* loads and saves running */
   gboolean              touched[N_FIELDS];
-  AdwEntryRow          *entries[N_FIELDS];
-  GtkLabel             *messages[N_FIELDS];
+  OdEditorField         fields[N_FIELDS];
   OdPrefsLogoRow       *logo_row;
   GtkWindow            *close_window; /* weak: closes once the draft is saved */
 
@@ -93,17 +93,15 @@ static char *
 field_text (OdPrefsBusinessPage *self,
             Field                field)
 {
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
+  char *text = od_editor_field_text (&self->fields[field]);
 
-  if (field == F_CURRENCY)
+  if (field == F_CURRENCY && text != NULL)
     {
       char *upper = g_ascii_strup (text, -1);
 
       g_free (text);
       text = upper;
     }
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
   return text;
 }
 
@@ -156,21 +154,6 @@ check_field (Field       field,
   return od_business_validate (scratch, &error) ? NULL : g_strdup (error->message);
 }
 
-static void
-set_message (OdPrefsBusinessPage *self,
-             Field                field,
-             const char          *message)
-{
-  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->messages[field]));
-
-  gtk_label_set_label (self->messages[field], message != NULL ? message : "");
-  gtk_widget_set_visible (row, message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->entries[field]), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->entries[field]), "error");
-}
-
 /* Updates the messages and the buttons; the first field with a mistake
  * (or N_FIELDS). */
 static Field
@@ -191,7 +174,7 @@ refresh (OdPrefsBusinessPage *self)
         first = f;
       /* A field shows its mistake once left, or after Save; it clears
        * as soon as it is right. */
-      set_message (self, f, (self->touched[f] || self->show_all) ? message : NULL);
+      od_editor_field_set_message (&self->fields[f], (self->touched[f] || self->show_all) ? message : NULL);
     }
   draft = draft_business (self);
   dirty = !od_prefs_business_equal (draft, self->saved);
@@ -226,7 +209,7 @@ fill (OdPrefsBusinessPage *self)
       g_autofree char *value = NULL;
 
       g_object_get (self->saved, fields[f].property, &value, NULL);
-      gtk_editable_set_text (GTK_EDITABLE (self->entries[f]), value != NULL ? value : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->fields[f].entry), value != NULL ? value : "");
       self->touched[f] = FALSE;
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view), address != NULL ? address : "", -1);
@@ -341,7 +324,7 @@ save (OdPrefsBusinessPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   if (first != N_FIELDS)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->entries[first]));
+      gtk_widget_grab_focus (GTK_WIDGET (self->fields[first].entry));
       gtk_label_set_label (self->status_label, _("Correct the marked fields to save"));
       return FALSE;
     }
@@ -397,13 +380,20 @@ on_changed (OdPrefsBusinessPage *self)
 }
 
 static void
+on_field_changed (GtkEditable         *entry,
+                  OdPrefsBusinessPage *self)
+{
+  on_changed (self);
+}
+
+static void
 on_focus_leave (GtkEventControllerFocus *controller,
                 OdPrefsBusinessPage     *self)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   for (Field f = 0; f < N_FIELDS; f++)
-    if (GTK_WIDGET (self->entries[f]) == entry)
+    if (GTK_WIDGET (self->fields[f].entry) == entry)
       self->touched[f] = TRUE;
   refresh (self);
 }
@@ -561,39 +551,17 @@ od_prefs_business_page_init (OdPrefsBusinessPage *self)
   groups[G_DOCUMENTS] = self->documents_group;
   for (Field f = 0; f < N_FIELDS; f++)
     {
-      GtkWidget *entry = adw_entry_row_new ();
-      /* A preferences row, so that the group keeps it under its field. */
-      GtkWidget *message_row = adw_preferences_row_new ();
-      GtkWidget *message = gtk_label_new (NULL);
+      GtkWidget *entry;
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _(fields[f].title));
+      od_editor_field_init (&self->fields[f], groups[fields[f].group], _(fields[f].title),
+                            G_CALLBACK (on_field_changed), self);
+      entry = GTK_WIDGET (self->fields[f].entry);
       adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), fields[f].purpose);
       gtk_widget_set_name (entry, fields[f].property);
-      adw_preferences_group_add (groups[fields[f].group], entry);
-      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_changed), self);
+      gtk_label_set_wrap_mode (self->fields[f].message, PANGO_WRAP_WORD_CHAR);
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
       gtk_widget_add_controller (entry, focus);
-
-      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (message), 0);
-      gtk_widget_set_margin_start (message, 12);
-      gtk_widget_set_margin_end (message, 12);
-      gtk_widget_set_margin_top (message, 6);
-      gtk_widget_set_margin_bottom (message, 6);
-      gtk_widget_add_css_class (message, "error");
-      gtk_widget_add_css_class (message, "caption");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), message);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
-      gtk_widget_set_visible (message_row, FALSE);
-      adw_preferences_group_add (groups[fields[f].group], message_row);
-      /* The message is read with the field. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL, -1);
-      self->entries[f] = ADW_ENTRY_ROW (entry);
-      self->messages[f] = GTK_LABEL (message);
     }
   self->logo_row = OD_PREFS_LOGO_ROW (od_prefs_logo_row_new ());
   adw_preferences_group_add (self->documents_group, GTK_WIDGET (self->logo_row));
