@@ -355,6 +355,65 @@ test_policy_edit_changes_plan (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing the window with unsaved edits asks: Discard closes and keeps
+ * the ledger as it was, Save stores the edit, then closes. */
+static void
+test_policy_close_asks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *responses[] = { "discard", "save" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      GtkWidget *page = NULL;
+      OdPreferencesWindow *window = open_preferences (fixture, "collection", 720, &page);
+      g_autoptr(OdPolicy) stored = NULL;
+      g_autoptr(GError) error = NULL;
+      AdwMessageDialog *dialog;
+
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      wait_until (policy_page_idle, page);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, GTK_TYPE_SPIN_BUTTON, "grace_spin")), 3);
+      gtk_window_close (GTK_WINDOW (window));
+      settle (200);
+      g_assert_nonnull (window);
+      dialog = find_message_dialog ();
+      g_assert_nonnull (dialog);
+      if (i == 0)
+        save_screenshots (GTK_WIDGET (dialog), "preferences-collection-close");
+      adw_message_dialog_response (dialog, responses[i]);
+      wait_until (is_null, &window);
+
+      stored = od_store_get_policy (fixture->s, 0, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        g_assert_true (stored == NULL || od_policy_get_grace_days (stored) == 0);
+      else
+        g_assert_cmpuint (od_policy_get_grace_days (stored), ==, 3);
+    }
+}
+
 /* The high-risk ladder is edited and stored on its own; the default
  * one stays as it was. */
 static void
@@ -677,6 +736,8 @@ main (int    argc,
 
   g_test_add ("/od/preferences-policy/edit-changes-plan", Fixture, NULL,
               fixture_setup, test_policy_edit_changes_plan, fixture_teardown);
+  g_test_add ("/od/preferences-policy/close-asks", Fixture, NULL,
+              fixture_setup, test_policy_close_asks, fixture_teardown);
   g_test_add ("/od/preferences-policy/high-risk", Fixture, NULL,
               fixture_setup, test_policy_high_risk, fixture_teardown);
   g_test_add ("/od/preferences-policy/invalid", Fixture, NULL,

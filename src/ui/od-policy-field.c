@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "od-money.h"
@@ -115,4 +116,40 @@ od_policy_field_parse_error (const char  *message,
     }
   *steps = g_strv_builder_end (names);
   return TRUE;
+}
+
+/* "09:00" for minutes after midnight. */
+static gboolean
+on_time_output (GtkSpinButton *spin)
+{
+  gint minutes = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static gint
+on_time_input (GtkSpinButton *spin,
+               double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint hours = 0;
+  guint minutes = 0;
+
+  if (sscanf (text, "%u:%u", &hours, &minutes) < 1 || hours > 24 || minutes > 59 ||
+      hours * 60 + minutes > 24 * 60)
+    return GTK_INPUT_ERROR;
+  *new_value = hours * 60 + minutes;
+  return TRUE;
+}
+
+void
+od_policy_field_show_time (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  g_signal_connect (spin, "output", G_CALLBACK (on_time_output), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (on_time_input), NULL);
 }

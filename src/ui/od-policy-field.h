@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -28,5 +28,8 @@ gboolean  od_policy_field_parse_error  (const char  *message,
                                         char       **key,
                                         GStrv       *steps,
                                         char       **text);
+
+/* Makes @spin (minutes after midnight) read and take "09:30". */
+void      od_policy_field_show_time    (GtkSpinButton *spin);
 
 G_END_DECLS

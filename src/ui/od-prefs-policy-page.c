@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "od-policy-field.h"
+#include "od-policy-io.h"
 #include "od-policy-steps-group.h"
 #include "od-policy-summary.h"
 #include "od-prefs-policy-page.h"
@@ -22,6 +23,7 @@ struct _OdPrefsPolicyPage
   GStrv               templates;     /* the template names the steps may use */
   gboolean            loading;
   gboolean            saving;
+  gboolean            close_after_save;  /* the window waits for the save */
 
   AdwComboRow        *ladder_row;
   GtkButton          *discard_button;
@@ -58,20 +60,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_draft (OdPrefsPolicyPage *self);
 static void load_policy (OdPrefsPolicyPage *self);
-
-typedef struct
-{
-  OdPolicy *policy;
-  GStrv     templates;
-} Loaded;
-
-static void
-loaded_free (Loaded *loaded)
-{
-  g_clear_object (&loaded->policy);
-  g_strfreev (loaded->templates);
-  g_free (loaded);
-}
 
 static void
 set_label_error (GtkLabel   *label,
@@ -133,17 +121,29 @@ clear_errors (OdPrefsPolicyPage *self)
   set_label_error (self->money_error_label, NULL);
 }
 
+static gboolean
+is_dirty (OdPrefsPolicyPage *self)
+{
+  return self->saved != NULL && !self->loading &&
+         (self->draft == NULL || !od_policy_equal (self->draft, self->saved));
+}
+
+static gboolean
+is_valid (OdPrefsPolicyPage *self)
+{
+  return self->draft != NULL &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->error_label)) &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->timing_error_label)) &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->window_error_label)) &&
+         !gtk_widget_get_visible (GTK_WIDGET (self->money_error_label)) &&
+         !od_policy_steps_group_has_errors (self->steps_group);
+}
+
 static void
 update_buttons (OdPrefsPolicyPage *self)
 {
-  gboolean dirty = self->saved != NULL &&
-                   (self->draft == NULL || !od_policy_equal (self->draft, self->saved));
-  gboolean valid = self->draft != NULL &&
-                   !gtk_widget_get_visible (GTK_WIDGET (self->error_label)) &&
-                   !gtk_widget_get_visible (GTK_WIDGET (self->timing_error_label)) &&
-                   !gtk_widget_get_visible (GTK_WIDGET (self->window_error_label)) &&
-                   !gtk_widget_get_visible (GTK_WIDGET (self->money_error_label)) &&
-                   !od_policy_steps_group_has_errors (self->steps_group);
+  gboolean dirty = is_dirty (self);
+  gboolean valid = is_valid (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
                             dirty && valid && !self->saving && !self->loading && self->context != NULL);
@@ -242,68 +242,6 @@ show_policy (OdPrefsPolicyPage *self)
   update_draft (self);
 }
 
-/* Threads */
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
-  gint64 id = *(gint64 *) task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  Loaded *loaded = g_new0 (Loaded, 1);
-  const char *last = NULL;
-
-  loaded->policy = store != NULL ? od_store_get_policy (store, id, &error) : NULL;
-  if (error == NULL && store != NULL)
-    entries = od_store_list_templates (store, &error);
-  else if (error == NULL)
-    entries = od_template_get_defaults ();
-  if (error != NULL)
-    {
-      loaded_free (loaded);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (loaded->policy == NULL)
-    {
-      loaded->policy = od_policy_new_default ();
-      if (id == OD_STORE_HIGH_RISK_POLICY)
-        od_policy_set_name (loaded->policy, "High risk");
-    }
-  /* Sorted by name: one entry per name. */
-  for (guint i = 0; i < entries->len; i++)
-    {
-      OdTemplateEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (entry->name, last) != 0 && !g_str_equal (entry->name, "instalment"))
-        g_strv_builder_add (names, entry->name);
-      last = entry->name;
-    }
-  loaded->templates = g_strv_builder_end (names);
-  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "id")) < 0 ? OD_STORE_HIGH_RISK_POLICY : 0;
-  g_autoptr(GError) error = NULL;
-
-  if (!od_store_set_policy (store, id, task_data, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* Callbacks */
 
 static void
@@ -313,7 +251,7 @@ on_loaded (GObject      *source,
 {
   OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (source);
   g_autoptr(GError) error = NULL;
-  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  OdPolicyLoaded *loaded = od_policy_io_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -328,7 +266,7 @@ on_loaded (GObject      *source,
   g_set_object (&self->saved, loaded->policy);
   g_strfreev (self->templates);
   self->templates = g_steal_pointer (&loaded->templates);
-  loaded_free (loaded);
+  od_policy_loaded_free (loaded);
   show_policy (self);
 }
 
@@ -342,11 +280,12 @@ on_saved (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!od_policy_io_save_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       self->saving = FALSE;
+      self->close_after_save = FALSE;
       show_policy_error (self, error->message);
       update_buttons (self);
       return;
@@ -358,6 +297,11 @@ on_saved (GObject      *source,
   g_signal_handler_unblock (self->context, self->ledger_handler);
   update_draft (self);
   window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW);
+  if (self->close_after_save && window != NULL)
+    {
+      gtk_window_close (GTK_WINDOW (window));
+      return;
+    }
   if (window != NULL)
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window),
                                       adw_toast_new (_("Collection policy saved")));
@@ -366,19 +310,13 @@ on_saved (GObject      *source,
 static void
 on_save_clicked (OdPrefsPolicyPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   update_draft (self);
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
     return;
   self->saving = TRUE;
   update_buttons (self);
-  task = g_task_new (self, self->cancellable, on_saved, od_policy_copy (self->draft));
-  g_task_set_source_tag (task, on_save_clicked);
-  g_task_set_task_data (task, od_policy_copy (self->draft), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "id", GINT_TO_POINTER (self->policy_id < 0 ? -1 : 0));
-  g_task_run_in_thread (task, save_thread);
+  od_policy_io_save_async (self, od_context_get_store (self->context), self->policy_id, self->draft,
+                           self->cancellable, on_saved, od_policy_copy (self->draft));
 }
 
 static void
@@ -403,48 +341,71 @@ on_ledger_changed (OdPrefsPolicyPage *self)
     load_policy (self);
 }
 
-/* "09:00" for minutes after midnight. */
 static gboolean
-on_time_output (GtkSpinButton *spin)
+close_window (gpointer window)
 {
-  gint minutes = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-
-  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
 }
 
-static gint
-on_time_input (GtkSpinButton *spin,
-               double        *new_value)
+static void
+on_close_response (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   OdPrefsPolicyPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  guint hours = 0;
-  guint minutes = 0;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (sscanf (text, "%u:%u", &hours, &minutes) < 1 || hours > 24 || minutes > 59)
-    return GTK_INPUT_ERROR;
-  *new_value = hours * 60 + minutes;
+  if (g_str_equal (response, "discard"))
+    {
+      show_policy (self);
+      /* Once the dialog is gone: it is the window's. */
+      if (GTK_IS_WINDOW (window))
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (window), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      on_save_clicked (self);
+    }
+}
+
+/* Closing the window with unsaved edits asks first. */
+static gboolean
+on_close_request (GtkWindow         *window,
+                  OdPrefsPolicyPage *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (!is_dirty (self) || self->saving)
+    return self->saving;
+
+  if (ADW_IS_PREFERENCES_WINDOW (window))
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save the Ladder?"), NULL));
+  adw_message_dialog_set_body (dialog, _("The collection policy has changes that are not saved yet."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "save", is_valid (self));
+  adw_message_dialog_set_default_response (dialog, is_valid (self) ? "save" : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
 static void
 load_policy (OdPrefsPolicyPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  gint64 *id = g_new (gint64, 1);
-
-  *id = self->policy_id;
   self->loading = TRUE;
   g_clear_object (&self->draft);
   update_buttons (self);
-  task = g_task_new (self, self->cancellable, on_loaded, NULL);
-  g_task_set_source_tag (task, load_policy);
-  g_task_set_task_data (task, id, g_free);
-  if (self->context != NULL)
-    g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  od_policy_io_load_async (self, self->context != NULL ? od_context_get_store (self->context) : NULL,
+                           self->policy_id, self->cancellable, on_loaded, NULL);
 }
 
 /* GObject */
@@ -500,6 +461,29 @@ od_prefs_policy_page_constructed (GObject *object)
 }
 
 static void
+od_prefs_policy_page_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (od_prefs_policy_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "close-request", G_CALLBACK (on_close_request), widget, 0);
+}
+
+static void
+od_prefs_policy_page_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_close_request, widget);
+
+  GTK_WIDGET_CLASS (od_prefs_policy_page_parent_class)->unroot (widget);
+}
+
+static void
 od_prefs_policy_page_dispose (GObject *object)
 {
   OdPrefsPolicyPage *self = OD_PREFS_POLICY_PAGE (object);
@@ -527,6 +511,8 @@ od_prefs_policy_page_class_init (OdPrefsPolicyPageClass *klass)
   object_class->get_property = od_prefs_policy_page_get_property;
   object_class->constructed = od_prefs_policy_page_constructed;
   object_class->dispose = od_prefs_policy_page_dispose;
+  widget_class->root = od_prefs_policy_page_root;
+  widget_class->unroot = od_prefs_policy_page_unroot;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -588,10 +574,8 @@ od_prefs_policy_page_init (OdPrefsPolicyPage *self)
   g_signal_connect_swapped (self->discount_days_spin, "value-changed", G_CALLBACK (update_draft), self);
   g_signal_connect_swapped (self->compensation_row, "changed", G_CALLBACK (update_draft), self);
   g_signal_connect_swapped (self->minimum_row, "changed", G_CALLBACK (update_draft), self);
-  g_signal_connect (self->start_spin, "output", G_CALLBACK (on_time_output), NULL);
-  g_signal_connect (self->start_spin, "input", G_CALLBACK (on_time_input), NULL);
-  g_signal_connect (self->end_spin, "output", G_CALLBACK (on_time_output), NULL);
-  g_signal_connect (self->end_spin, "input", G_CALLBACK (on_time_input), NULL);
+  od_policy_field_show_time (self->start_spin);
+  od_policy_field_show_time (self->end_spin);
   g_signal_connect_swapped (self->steps_group, "changed", G_CALLBACK (update_draft), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   g_signal_connect_swapped (self->discard_button, "clicked", G_CALLBACK (on_discard_clicked), self);
