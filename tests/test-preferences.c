@@ -11,6 +11,7 @@
 #include "od-prefs-sending-page.h"
 #include "od-secrets.h"
 #include "od-test-smtp.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 
 typedef struct
@@ -43,39 +44,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   od_test_tmpdir_free (fixture->tmpdir);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Spins the main loop until @done says so, failing after 10 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static gboolean
@@ -114,62 +82,6 @@ find_by_id (GtkWidget  *widget,
 }
 
 
-/* Saves what @widget shows as a PNG in the build folder, to look at. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  int width = 0;
-  int height = 0;
-
-  /* A window just shown may not have its size yet: wait a few frames. */
-  for (guint i = 0; i < 60 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width == 0 || height == 0)
-        {
-          settle (50);
-          continue;
-        }
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle (50);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = g_build_filename (g_getenv ("OD_TEST_BUILDDIR") ? g_getenv ("OD_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-screenshots (GtkWidget  *widget,
-             const char *name)
-{
-  g_autofree char *light = g_strdup_printf ("%s-light", name);
-  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
-
-  settle (300);
-  save_screenshot (widget, light);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (300);
-  save_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
 static char *
 setting (Fixture    *fixture,
          const char *key)
@@ -193,7 +105,7 @@ open_preferences (Fixture    *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
   od_preferences_window_show_page (window, page);
   gtk_window_present (GTK_WINDOW (window));
-  settle (200);
+  od_test_ui_settle (200);
   return window;
 }
 
@@ -216,18 +128,18 @@ test_preferences_demo_mode (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (page)), ==, "sending");
   g_assert_nonnull (row);
   g_assert_nonnull (demo);
-  wait_until (is_sensitive, row);
+  od_test_ui_wait_until (is_sensitive, row);
   g_assert_cmpint (gtk_switch_get_active (demo), ==, g_strcmp0 (before, "1") == 0);
   g_assert_true (gtk_switch_get_active (demo));
 
   gtk_switch_set_active (demo, FALSE);
   g_assert_false (gtk_widget_get_sensitive (row));
-  wait_until (is_sensitive, row);
+  od_test_ui_wait_until (is_sensitive, row);
   after = setting (fixture, OD_COLLECTION_DEMO_MODE_KEY);
   g_assert_cmpstr (after, ==, "0");
 
   gtk_switch_set_active (demo, TRUE);
-  wait_until (is_sensitive, row);
+  od_test_ui_wait_until (is_sensitive, row);
   again = setting (fixture, OD_COLLECTION_DEMO_MODE_KEY);
   g_assert_cmpstr (again, ==, "1");
   g_assert_true (od_collection_is_demo (fixture->s, &error));
@@ -237,8 +149,8 @@ test_preferences_demo_mode (Fixture       *fixture,
   g_assert_true (od_store_set_setting (fixture->s, OD_COLLECTION_DEMO_MODE_KEY, "0", &error));
   g_assert_no_error (error);
   od_context_ledger_changed (fixture->context);
-  wait_until (switch_off, demo);
-  settle (200);
+  od_test_ui_wait_until (switch_off, demo);
+  od_test_ui_settle (200);
   off = setting (fixture, OD_COLLECTION_DEMO_MODE_KEY);
   g_assert_cmpstr (off, ==, "0");
   g_assert_true (gtk_widget_get_sensitive (row));
@@ -341,7 +253,7 @@ test_preferences_business (Fixture       *fixture,
   const char *message;
 
   g_assert_true (OD_IS_PREFS_BUSINESS_PAGE (page));
-  wait_until (business_idle, page);
+  od_test_ui_wait_until (business_idle, page);
   g_assert_nonnull (logo);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (page, ADW_TYPE_ENTRY_ROW, "name"))),
                    ==, od_business_get_name (before));
@@ -362,19 +274,19 @@ test_preferences_business (Fixture       *fixture,
   g_assert_null (field_message (page, "name"));
   g_assert_null (field_message (page, "email"));
   g_assert_false (od_prefs_business_page_is_busy (OD_PREFS_BUSINESS_PAGE (page)));
-  settle (100);
+  od_test_ui_settle (100);
   after = stored_business (fixture);
   g_assert_cmpstr (od_business_get_name (after), ==, od_business_get_name (before));
   g_assert_cmpstr (od_business_get_iban (after), ==, od_business_get_iban (before));
   g_clear_object (&after);
-  screenshots (GTK_WIDGET (window), "preferences-business-error");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-business-error");
 
   /* Right again: the message goes as the field is corrected. */
   type_into (page, "iban", "DE89 3704 0044 0532 0130 00");
   g_assert_null (field_message (page, "iban"));
   click (page, "save_button");
   g_assert_true (od_prefs_business_page_is_busy (OD_PREFS_BUSINESS_PAGE (page)));
-  wait_until (business_idle, page);
+  od_test_ui_wait_until (business_idle, page);
   g_assert_false (od_prefs_business_page_is_dirty (OD_PREFS_BUSINESS_PAGE (page)));
   after = stored_business (fixture);
   g_assert_cmpstr (od_business_get_name (after), ==, "Harbour Lights Studio");
@@ -388,11 +300,11 @@ test_preferences_business (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (od_business_get_logo (after), g_get_user_data_dir ()));
   g_assert_true (g_file_test (od_business_get_logo (after), G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (od_prefs_logo_row_get_path (logo), ==, od_business_get_logo (after));
-  screenshots (GTK_WIDGET (window), "preferences-business");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-business");
 
   click (page, "remove_logo");
   click (page, "save_button");
-  wait_until (business_idle, page);
+  od_test_ui_wait_until (business_idle, page);
   removed = stored_business (fixture);
   g_assert_null (od_business_get_logo (removed));
   g_assert_cmpstr (od_business_get_name (removed), ==, "Harbour Lights Studio");
@@ -413,20 +325,20 @@ test_preferences_business_close (Fixture       *fixture,
   GtkWindow *dialog = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  wait_until (business_idle, page);
+  od_test_ui_wait_until (business_idle, page);
   type_into (page, "phone", "+44 20 7946 0321");
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_close (GTK_WINDOW (window));
-  wait_until (destroyed, &weak);
+  od_test_ui_wait_until (destroyed, &weak);
   after = stored_business (fixture);
   g_assert_cmpstr (od_business_get_phone (after), ==, "+44 20 7946 0321");
 
   window = open_preferences (fixture, "business", 640);
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
-  wait_until (business_idle, page);
+  od_test_ui_wait_until (business_idle, page);
   type_into (page, "payment-link", "ftp://pay.example/");
   gtk_window_close (GTK_WINDOW (window));
-  settle (200);
+  od_test_ui_settle (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (field_message (page, "payment-link"));
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -441,7 +353,7 @@ test_preferences_business_close (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   /* The dialog closes itself on its response. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
-  wait_until (destroyed, &weak);
+  od_test_ui_wait_until (destroyed, &weak);
   g_clear_object (&after);
   after = stored_business (fixture);
   g_assert_cmpstr (od_business_get_payment_link (after), !=, "ftp://pay.example/");
@@ -478,7 +390,7 @@ test_connection (OdPrefsAccountGroup *group,
   click (GTK_WIDGET (group), "test");
   g_assert_true (od_prefs_account_group_is_busy (group));
   g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (group), GTK_TYPE_BUTTON, "cancel")));
-  wait_until (group_idle, group);
+  od_test_ui_wait_until (group_idle, group);
   g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (group), GTK_TYPE_BUTTON, "cancel")));
   *status = od_prefs_account_group_get_status (group, &failed);
   g_test_message ("test connection: %s", *status);
@@ -530,8 +442,8 @@ test_preferences_accounts (Fixture       *fixture,
   g_assert_true (OD_IS_PREFS_ACCOUNTS_PAGE (page));
   smtp = od_prefs_accounts_page_get_group (OD_PREFS_ACCOUNTS_PAGE (page), OD_SECRET_KIND_SMTP);
   sms = od_prefs_accounts_page_get_group (OD_PREFS_ACCOUNTS_PAGE (page), OD_SECRET_KIND_SMS);
-  wait_until (group_idle, smtp);
-  wait_until (group_idle, sms);
+  od_test_ui_wait_until (group_idle, smtp);
+  od_test_ui_wait_until (group_idle, sms);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (smtp), ADW_TYPE_ENTRY_ROW, "port"))), ==, "587");
 
   type_into (GTK_WIDGET (smtp), "host", "127.0.0.1");
@@ -544,14 +456,14 @@ test_preferences_accounts (Fixture       *fixture,
   g_assert_false (test_connection (smtp, &status));
   g_assert_nonnull (strstr (status, "Connected to 127.0.0.1"));
   g_assert_cmpuint (od_test_smtp_count_events (server, "auth"), >=, 1);
-  screenshots (GTK_WIDGET (window), "preferences-accounts");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-accounts");
 
   /* Nobody on the port: the reason is shown. */
   type_into (GTK_WIDGET (smtp), "port", wrong_port);
   g_assert_true (test_connection (smtp, &status));
   g_assert_cmpstr (status, !=, "");
   g_assert_null (strstr (status, "Connected"));
-  screenshots (GTK_WIDGET (window), "preferences-accounts-error");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-accounts-error");
 
   /* A server that never answers: the test is cancelled. */
   {
@@ -566,17 +478,17 @@ test_preferences_accounts (Fixture       *fixture,
   }
   type_into (GTK_WIDGET (smtp), "port", silent_port);
   click (GTK_WIDGET (smtp), "test");
-  settle (300);
+  od_test_ui_settle (300);
   g_assert_true (od_prefs_account_group_is_busy (smtp));
   click (GTK_WIDGET (smtp), "cancel");
-  wait_until (group_idle, smtp);
+  od_test_ui_wait_until (group_idle, smtp);
   status = od_prefs_account_group_get_status (smtp, NULL);
   g_assert_cmpstr (status, ==, "Test cancelled.");
 
   /* Saved: the settings in the ledger, the password in the keyring. */
   type_into (GTK_WIDGET (smtp), "port", port);
   click (GTK_WIDGET (smtp), "save");
-  wait_until (group_idle, smtp);
+  od_test_ui_wait_until (group_idle, smtp);
   status = od_prefs_account_group_get_status (smtp, NULL);
   g_test_message ("save: %s", status);
   saved = od_smtp_account_load (fixture->s, &error);
@@ -603,7 +515,7 @@ test_preferences_accounts (Fixture       *fixture,
   type_into (GTK_WIDGET (sms), "url", "http://sms.example.com");
   type_into (GTK_WIDGET (sms), "sid", "AC0123");
   click (GTK_WIDGET (sms), "save");
-  wait_until (group_idle, sms);
+  od_test_ui_wait_until (group_idle, sms);
   {
     gboolean failed = FALSE;
 
@@ -664,10 +576,10 @@ test_preferences_pages (Fixture       *fixture,
       gtk_window_set_default_size (GTK_WINDOW (window), 640, 1500);
       page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window)));
       if (OD_IS_PREFS_BUSINESS_PAGE (page))
-        wait_until (business_idle, page);
+        od_test_ui_wait_until (business_idle, page);
       if (OD_IS_PREFS_ACCOUNTS_PAGE (page))
-        wait_until (accounts_idle, page);
-      screenshots (GTK_WIDGET (window), shot);
+        od_test_ui_wait_until (accounts_idle, page);
+      od_test_ui_screenshots (GTK_WIDGET (window), shot);
       gtk_window_destroy (GTK_WINDOW (window));
     }
 
@@ -688,12 +600,12 @@ test_preferences_pages (Fixture       *fixture,
       gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 640);
       gtk_window_present (GTK_WINDOW (narrow));
       if (OD_IS_PREFS_BUSINESS_PAGE (page))
-        wait_until (business_idle, page);
+        od_test_ui_wait_until (business_idle, page);
       if (OD_IS_PREFS_ACCOUNTS_PAGE (page))
-        wait_until (accounts_idle, page);
+        od_test_ui_wait_until (accounts_idle, page);
       gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_assert_cmpint (minimum, <=, 360);
-      screenshots (narrow, shot);
+      od_test_ui_screenshots (narrow, shot);
       scrolled = gtk_widget_get_first_child (page);
       while (scrolled != NULL && !GTK_IS_SCROLLED_WINDOW (scrolled))
         scrolled = gtk_widget_get_first_child (scrolled);
@@ -703,7 +615,7 @@ test_preferences_pages (Fixture       *fixture,
 
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       }
-      screenshots (narrow, end);
+      od_test_ui_screenshots (narrow, end);
       gtk_window_destroy (GTK_WINDOW (narrow));
     }
 }
@@ -727,6 +639,7 @@ main (int    argc,
   g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test keyring password", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/overdue/Overdue/style.css");
