@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "od-template-editor.h"
+#include "od-template-parts.h"
 #include "od-template-sample.h"
 
 struct _OdTemplateEditor
@@ -40,20 +41,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  char *subject;
-  char *body;
-} Content;
-
-static void
-content_free (Content *content)
-{
-  g_free (content->subject);
-  g_free (content->body);
-  g_free (content);
-}
 
 static const char *
 part_label (OdTemplatePart part)
@@ -191,125 +178,6 @@ toast (OdTemplateEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static GTask *
-new_task (OdTemplateEditor    *self,
-          GAsyncReadyCallback  callback,
-          gpointer             data,
-          GDestroyNotify       destroy)
-{
-  GTask *task = g_task_new (self, self->cancellable, callback, NULL);
-
-  g_task_set_task_data (task, data, destroy);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
-  self->pending++;
-  update_save (self);
-  return task;
-}
-
-/* Threads */
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OdTemplateEditor *self = source_object;
-  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
-  g_autoptr(OdTemplateEntry) subject = NULL;
-  g_autoptr(OdTemplateEntry) body = NULL;
-  g_autoptr(GError) error = NULL;
-  Content *content;
-
-  if (self->with_subject)
-    {
-      subject = od_store_get_template (store, self->name, OD_TEMPLATE_PART_SUBJECT, self->language, &error);
-      if (subject == NULL && !g_error_matches (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_NOT_FOUND))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_clear_error (&error);
-    }
-  body = od_store_get_template (store, self->name, self->part, self->language, &error);
-  if (body == NULL && !g_error_matches (error, OD_TEMPLATE_ERROR, OD_TEMPLATE_ERROR_NOT_FOUND))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  content = g_new0 (Content, 1);
-  content->subject = g_strdup (subject != NULL ? subject->body : "");
-  content->body = g_strdup (body != NULL ? body->body : "");
-  g_task_return_pointer (task, content, (GDestroyNotify) content_free);
-}
-
-static void
-samples_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  OdTemplateEditor *self = source_object;
-  GError *error = NULL;
-  GPtrArray *samples = od_template_sample_list (g_object_get_data (G_OBJECT (task), "store"),
-                                                self->language, 30, &error);
-
-  if (samples == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, samples, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-values_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  OdTemplateEditor *self = source_object;
-  GError *error = NULL;
-  OdTemplateValues *values = od_template_sample_values (g_object_get_data (G_OBJECT (task), "store"),
-                                                        *(gint64 *) task_data, self->name,
-                                                        self->language, &error);
-
-  if (values == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, values, (GDestroyNotify) od_template_values_unref);
-}
-
-/* Writes (Save) or resets (Reset to Default) the subject and the body. */
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  OdTemplateEditor *self = source_object;
-  OdStore *store = g_object_get_data (G_OBJECT (task), "store");
-  Content *content = task_data;
-  GError *error = NULL;
-  gboolean ok = TRUE;
-
-  if (content == NULL)
-    {
-      if (self->with_subject)
-        ok = od_store_reset_template (store, self->name, OD_TEMPLATE_PART_SUBJECT, self->language, &error);
-      ok = ok && od_store_reset_template (store, self->name, self->part, self->language, &error);
-    }
-  else
-    {
-      if (self->with_subject)
-        ok = od_store_set_template (store, self->name, OD_TEMPLATE_PART_SUBJECT, self->language,
-                                    content->subject, &error);
-      ok = ok && od_store_set_template (store, self->name, self->part, self->language, content->body, &error);
-    }
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* Callbacks */
 
 static void load (OdTemplateEditor *self);
@@ -321,7 +189,7 @@ on_values (GObject      *source,
 {
   OdTemplateEditor *self = OD_TEMPLATE_EDITOR (source);
   g_autoptr(GError) error = NULL;
-  OdTemplateValues *values = g_task_propagate_pointer (G_TASK (result), &error);
+  OdTemplateValues *values = od_template_sample_values_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -337,15 +205,15 @@ static void
 on_invoice_selected (OdTemplateEditor *self)
 {
   guint position = adw_combo_row_get_selected (self->invoice_row);
-  g_autoptr(GTask) task = NULL;
-  gint64 *id;
+  OdTemplateSample *sample;
 
   if (self->samples == NULL || position >= self->samples->len)
     return;
-  id = g_new (gint64, 1);
-  *id = ((OdTemplateSample *) g_ptr_array_index (self->samples, position))->invoice_id;
-  task = new_task (self, on_values, id, g_free);
-  g_task_run_in_thread (task, values_thread);
+  sample = g_ptr_array_index (self->samples, position);
+  self->pending++;
+  update_save (self);
+  od_template_sample_values_async (self, od_context_get_store (self->context), sample->invoice_id,
+                                   self->name, self->language, self->cancellable, on_values, NULL);
 }
 
 static void
@@ -355,7 +223,7 @@ on_samples (GObject      *source,
 {
   OdTemplateEditor *self = OD_TEMPLATE_EDITOR (source);
   g_autoptr(GError) error = NULL;
-  GPtrArray *samples = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *samples = od_template_sample_list_finish (result, &error);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -385,7 +253,7 @@ on_loaded (GObject      *source,
 {
   OdTemplateEditor *self = OD_TEMPLATE_EDITOR (source);
   g_autoptr(GError) error = NULL;
-  Content *content = g_task_propagate_pointer (G_TASK (result), &error);
+  OdTemplateParts *content = od_template_parts_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -396,9 +264,9 @@ on_loaded (GObject      *source,
       update_save (self);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), content->subject);
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), content->subject != NULL ? content->subject : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), content->body, -1);
-  content_free (content);
+  od_template_parts_free (content);
   self->loaded = TRUE;
   check (self);
 }
@@ -412,7 +280,7 @@ on_written (GObject      *source,
   gboolean reset = GPOINTER_TO_INT (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!od_template_parts_save_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -439,21 +307,19 @@ on_save (GtkWidget  *widget,
          GVariant   *parameter)
 {
   OdTemplateEditor *self = OD_TEMPLATE_EDITOR (widget);
-  g_autoptr(GTask) task = NULL;
-  Content *content;
+  OdTemplateParts parts = { NULL, NULL };
+  g_autofree char *body = NULL;
 
   check (self);
   if (self->error != NULL || !self->loaded || self->pending > 0)
     return;
-  content = g_new0 (Content, 1);
-  content->subject = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
-  content->body = get_body (self);
-  task = g_task_new (self, self->cancellable, on_written, GINT_TO_POINTER (FALSE));
-  g_task_set_task_data (task, content, (GDestroyNotify) content_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
+  body = get_body (self);
+  parts.subject = self->with_subject ? (char *) gtk_editable_get_text (GTK_EDITABLE (self->subject_row)) : NULL;
+  parts.body = body;
   self->pending++;
   update_save (self);
-  g_task_run_in_thread (task, write_thread);
+  od_template_parts_save_async (self, od_context_get_store (self->context), self->name, self->part,
+                                self->language, &parts, self->cancellable, on_written, GINT_TO_POINTER (FALSE));
 }
 
 static void
@@ -461,15 +327,12 @@ on_reset_response (AdwMessageDialog *dialog,
                    const char       *response,
                    OdTemplateEditor *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (!g_str_equal (response, "reset"))
     return;
-  task = g_task_new (self, self->cancellable, on_written, GINT_TO_POINTER (TRUE));
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (od_context_get_store (self->context)), g_object_unref);
   self->pending++;
   update_save (self);
-  g_task_run_in_thread (task, write_thread);
+  od_template_parts_save_async (self, od_context_get_store (self->context), self->name, self->part,
+                                self->language, NULL, self->cancellable, on_written, GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -495,10 +358,11 @@ on_reset (GtkWidget  *widget,
 static void
 load (OdTemplateEditor *self)
 {
-  g_autoptr(GTask) task = new_task (self, on_loaded, NULL, NULL);
-
   self->loaded = FALSE;
-  g_task_run_in_thread (task, load_thread);
+  self->pending++;
+  update_save (self);
+  od_template_parts_load_async (self, od_context_get_store (self->context), self->name, self->part,
+                                self->language, self->with_subject, self->cancellable, on_loaded, NULL);
 }
 
 /* GObject */
@@ -591,7 +455,6 @@ od_template_editor_new (GtkWindow      *parent,
                         const char     *language)
 {
   OdTemplateEditor *self;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *subtitle = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -612,8 +475,9 @@ od_template_editor_new (GtkWindow      *parent,
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   load (self);
-  task = new_task (self, on_samples, NULL, NULL);
-  g_task_run_in_thread (task, samples_thread);
+  self->pending++;
+  od_template_sample_list_async (self, od_context_get_store (context), language, 30,
+                                 self->cancellable, on_samples, NULL);
 
   return self;
 }

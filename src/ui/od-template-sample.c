@@ -166,6 +166,133 @@ od_template_sample_values (OdStore     *store,
   return od_merge_values_new_for_language (business, customer, invoices, &amounts, language, &today, error);
 }
 
+typedef struct
+{
+  OdStore *store;
+  gint64   invoice_id;
+  char    *name;
+  char    *language;
+  guint    limit;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_free (job->name);
+  g_free (job->language);
+  g_free (job);
+}
+
+static GTask *
+new_task (gpointer             source_object,
+          OdStore             *store,
+          const char          *name,
+          const char          *language,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->store = g_object_ref (store);
+  job->name = g_strdup (name);
+  job->language = g_strdup (language);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  return task;
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  GPtrArray *samples = od_template_sample_list (job->store, job->language, job->limit, &error);
+
+  if (samples == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, samples, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+values_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  OdTemplateValues *values = od_template_sample_values (job->store, job->invoice_id, job->name,
+                                                        job->language, &error);
+
+  if (values == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, values, (GDestroyNotify) od_template_values_unref);
+}
+
+void
+od_template_sample_list_async (gpointer             source_object,
+                               OdStore             *store,
+                               const char          *language,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OD_IS_STORE (store));
+
+  task = new_task (source_object, store, NULL, language, cancellable, callback, user_data);
+  ((Job *) g_task_get_task_data (task))->limit = limit;
+  g_task_set_source_tag (task, od_template_sample_list_async);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+od_template_sample_list_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+od_template_sample_values_async (gpointer             source_object,
+                                 OdStore             *store,
+                                 gint64               invoice_id,
+                                 const char          *name,
+                                 const char          *language,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OD_IS_STORE (store));
+
+  task = new_task (source_object, store, name, language, cancellable, callback, user_data);
+  ((Job *) g_task_get_task_data (task))->invoice_id = invoice_id;
+  g_task_set_source_tag (task, od_template_sample_values_async);
+  g_task_run_in_thread (task, values_thread);
+}
+
+OdTemplateValues *
+od_template_sample_values_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gboolean
 is_known (const char *tag)
 {

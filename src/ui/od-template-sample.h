@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "od-store.h"
 #include "od-template.h"
 
@@ -35,6 +37,27 @@ OdTemplateValues *od_template_sample_values        (OdStore          *store,
                                                     const char       *name,
                                                     const char       *language,
                                                     GError          **error);
+
+/* The same two in a worker thread. */
+void              od_template_sample_list_async    (gpointer             source_object,
+                                                    OdStore             *store,
+                                                    const char          *language,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray        *od_template_sample_list_finish   (GAsyncResult        *result,
+                                                    GError             **error);
+void              od_template_sample_values_async  (gpointer             source_object,
+                                                    OdStore             *store,
+                                                    gint64               invoice_id,
+                                                    const char          *name,
+                                                    const char          *language,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+OdTemplateValues *od_template_sample_values_finish (GAsyncResult        *result,
+                                                    GError             **error);
 
 /* The tags of @source that are not known (od_template_get_known_tags()):
  * pairs of character offsets (start, end) of each "{{...}}". */
