@@ -222,17 +222,18 @@ click (GtkWidget  *page,
   g_signal_emit_by_name (button, "clicked");
 }
 
-/* A small PNG made with GTK, to choose as the logo. */
+/* A small PNG (or, @tiff, a TIFF) made with GTK, to choose as the logo. */
 static char *
-make_png (const char *dir)
+make_image (const char *dir,
+            gboolean    tiff)
 {
   static const guint8 pixels[] = { 0xff, 0x00, 0x00, 0x00, 0xff, 0x00,
                                    0x00, 0x00, 0xff, 0x20, 0x40, 0x60 };
   g_autoptr(GBytes) bytes = g_bytes_new_static (pixels, sizeof pixels);
   g_autoptr(GdkTexture) texture = gdk_memory_texture_new (2, 2, GDK_MEMORY_R8G8B8, bytes, 6);
-  char *path = g_build_filename (dir, "chosen-logo.png", NULL);
+  char *path = g_build_filename (dir, tiff ? "chosen-logo.tiff" : "chosen-logo.png", NULL);
 
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (tiff ? gdk_texture_save_to_tiff (texture, path) : gdk_texture_save_to_png (texture, path));
   return path;
 }
 
@@ -249,7 +250,8 @@ test_preferences_business (Fixture       *fixture,
   g_autoptr(OdBusiness) before = stored_business (fixture);
   g_autoptr(OdBusiness) after = NULL;
   g_autoptr(OdBusiness) removed = NULL;
-  g_autofree char *png = make_png (fixture->tmpdir);
+  g_autofree char *png = make_image (fixture->tmpdir, FALSE);
+  g_autofree char *tiff = make_image (fixture->tmpdir, TRUE);
   const char *message;
 
   g_assert_true (OD_IS_PREFS_BUSINESS_PAGE (page));
@@ -301,6 +303,28 @@ test_preferences_business (Fixture       *fixture,
   g_assert_true (g_file_test (od_business_get_logo (after), G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (od_prefs_logo_row_get_path (logo), ==, od_business_get_logo (after));
   od_test_ui_screenshots (GTK_WIDGET (window), "preferences-business");
+
+  /* Another format GTK reads (as a JPEG would be) becomes a PNG that
+   * the documents can draw. */
+  od_prefs_logo_row_set_path (logo, tiff);
+  click (page, "save_button");
+  od_test_ui_wait_until (business_idle, page);
+  {
+    g_autoptr(OdBusiness) converted = stored_business (fixture);
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_str_has_suffix (od_business_get_logo (converted), ".png"));
+    g_assert_true (g_file_get_contents (od_business_get_logo (converted), &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 8);
+    g_assert_cmpint (memcmp (bytes, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+    texture = gdk_texture_new_from_filename (od_business_get_logo (converted), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 2);
+  }
 
   click (page, "remove_logo");
   click (page, "save_button");
