@@ -102,7 +102,7 @@ open_preferences (Fixture    *fixture,
                                               "context", fixture->context,
                                               NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 960);
   od_preferences_window_show_page (window, page);
   gtk_window_present (GTK_WINDOW (window));
   od_test_ui_settle (200);
