@@ -311,6 +311,9 @@ test_menu (Fixture       *fixture,
   /* The shortcuts window builds, and lists the menu's shortcuts. */
   builder = gtk_builder_new_from_resource ("/io/github/overdue/Overdue/gtk/help-overlay.ui");
   g_assert_nonnull (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_present (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  od_test_settle (300);
+  od_test_save_screenshot (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")), "first-run-shortcuts");
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 

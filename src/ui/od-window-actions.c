@@ -172,8 +172,8 @@ _od_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  /* Ctrl+I imports; Ctrl+E is the invoice view's Edit, so Export has
+   * no shortcut. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.export", NULL);
 }
