@@ -198,6 +198,9 @@ test_start_fresh (Fixture       *fixture,
   g_assert_nonnull (find_toplevel (OD_TYPE_PREFERENCES_WINDOW));
   od_test_wait_until (strip_idle, window, 10);
   g_assert_true (od_demo_strip_is_shown (od_window_get_demo_strip (window)));
+  gtk_window_destroy (find_toplevel (OD_TYPE_PREFERENCES_WINDOW));
+  od_test_settle (600);
+  od_test_save_screenshot (GTK_WIDGET (window), "first-run-fresh-narrow");
 }
 
 static gboolean
