@@ -414,6 +414,42 @@ test_policy_close_asks (Fixture       *fixture,
     }
 }
 
+/* Moving a step earlier swaps its day with the step before; the rows
+ * follow, and the undo of a removal puts a step back where it was. */
+static void
+test_policy_move (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *page = NULL;
+  OdPreferencesWindow *window = open_preferences (fixture, "collection", 720, &page);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  OdPolicy *draft;
+  OdPolicyStepRow *final;
+
+  wait_until (policy_page_idle, page);
+  final = find_step_row (page, "final-notice");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (final), TRUE);
+  click (page, GTK_WIDGET (final), "up_button");
+
+  draft = od_prefs_policy_page_get_draft (OD_PREFS_POLICY_PAGE (page));
+  g_assert_nonnull (draft);
+  g_assert_cmpint (od_policy_step_get_offset_days (od_policy_find_step (draft, "final-notice")), ==, 6);
+  g_assert_cmpint (od_policy_step_get_offset_days (od_policy_find_step (draft, "second-reminder")), ==, 11);
+  g_assert_cmpstr (od_policy_step_get_name (od_policy_get_step (draft, 2)), ==, "final-notice");
+  collect_step_rows (page, rows);
+  g_assert_cmpstr (od_policy_step_row_get_name (rows->pdata[2]), ==, "final-notice");
+  g_assert_cmpstr (od_policy_step_row_get_name (rows->pdata[3]), ==, "second-reminder");
+  g_assert_true (gtk_widget_get_sensitive (find_by_id (page, GTK_TYPE_BUTTON, "save_button")));
+
+  /* The first step cannot move earlier. */
+  g_assert_false (gtk_widget_get_sensitive (find_by_id (rows->pdata[0], GTK_TYPE_BUTTON, "up_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+  settle (200);
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  settle (200);
+}
+
 /* The high-risk ladder is edited and stored on its own; the default
  * one stays as it was. */
 static void
@@ -718,6 +754,25 @@ test_template_editor (Fixture       *fixture,
   g_assert_cmpstr (reset->body, ==, before->body);
 
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The HTML email previews as its reader sees the text. */
+  editor = od_prefs_templates_page_open_editor (OD_PREFS_TEMPLATES_PAGE (page), "first-reminder",
+                                                OD_TEMPLATE_PART_HTML);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 760);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_until (editor_idle, editor);
+  {
+    g_autoptr(OdInvoice) invoice = previewed_invoice (fixture, editor);
+    g_autofree char *preview = od_template_editor_get_preview (editor);
+
+    g_assert_nonnull (strstr (preview, od_invoice_get_number (invoice)));
+    g_assert_null (strstr (preview, "<p"));
+    g_assert_null (strstr (preview, "style="));
+    g_assert_nonnull (strstr (preview, "Dear "));
+  }
+  scroll_to (GTK_WIDGET (editor), find_by_id (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "invoice_row"));
+  save_screenshots (GTK_WIDGET (editor), "template-editor-html-narrow");
+  gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -738,6 +793,8 @@ main (int    argc,
               fixture_setup, test_policy_edit_changes_plan, fixture_teardown);
   g_test_add ("/od/preferences-policy/close-asks", Fixture, NULL,
               fixture_setup, test_policy_close_asks, fixture_teardown);
+  g_test_add ("/od/preferences-policy/move", Fixture, NULL,
+              fixture_setup, test_policy_move, fixture_teardown);
   g_test_add ("/od/preferences-policy/high-risk", Fixture, NULL,
               fixture_setup, test_policy_high_risk, fixture_teardown);
   g_test_add ("/od/preferences-policy/invalid", Fixture, NULL,

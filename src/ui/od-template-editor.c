@@ -159,6 +159,13 @@ check (OdTemplateEditor *self)
 
       if (self->part == OD_TEMPLATE_PART_LETTER)
         gtk_label_set_markup (self->preview_label, text);
+      else if (self->part == OD_TEMPLATE_PART_HTML)
+        {
+          /* As the reader sees it, without the markup. */
+          g_autofree char *plain = od_template_sample_html_to_text (text);
+
+          gtk_label_set_text (self->preview_label, plain);
+        }
       else
         gtk_label_set_text (self->preview_label, text);
     }

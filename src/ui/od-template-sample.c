@@ -336,3 +336,105 @@ od_template_sample_unknown_tags (const char *source)
     }
   return spans;
 }
+
+static void
+append_entity (GString     *out,
+               const char **p)
+{
+  static const struct { const char *name; const char *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    { "&#39;", "'" }, { "&apos;", "'" }, { "&nbsp;", "\u00a0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_str_has_prefix (*p, entities[i].name))
+      {
+        g_string_append (out, entities[i].text);
+        *p += strlen (entities[i].name);
+        return;
+      }
+  if ((*p)[1] == '#' && g_ascii_isdigit ((*p)[2]))
+    {
+      char *end = NULL;
+      guint64 code = g_ascii_strtoull (*p + 2, &end, 10);
+
+      if (end != NULL && *end == ';' && g_unichar_validate ((gunichar) code))
+        {
+          g_string_append_unichar (out, (gunichar) code);
+          *p = end + 1;
+          return;
+        }
+    }
+  g_string_append_c (out, '&');
+  (*p)++;
+}
+
+char *
+od_template_sample_html_to_text (const char *html)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GRegex) blank_lines = NULL;
+  const char *p = html;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+          g_autofree char *tag = NULL;
+          g_autofree char *name = NULL;
+
+          if (end == NULL)
+            break;
+          tag = g_ascii_strdown (p + 1, end - p - 1);
+          /* "p style=…" → "p", "/p" → "/p", "br/" → "br" */
+          name = g_strndup (tag, (tag[0] == '/') + strcspn (tag + (tag[0] == '/'), " \t\n/>"));
+          p = end + 1;
+          /* What a reader never sees. */
+          if (g_str_equal (name, "head") || g_str_equal (name, "style") || g_str_equal (name, "title"))
+            {
+              g_autofree char *close = g_strdup_printf ("</%s>", name);
+              const char *skip = strstr (p, close);
+
+              p = skip != NULL ? skip + strlen (close) : p + strlen (p);
+              continue;
+            }
+          if (g_str_equal (name, "br") || g_str_equal (name, "/tr") || g_str_equal (name, "/li") ||
+              g_str_equal (name, "/div") || g_str_equal (name, "/table"))
+            g_string_append_c (out, '\n');
+          else if (g_str_equal (name, "/p") || (name[0] == '/' && name[1] == 'h' && g_ascii_isdigit (name[2])))
+            g_string_append (out, "\n\n");
+          else if (g_str_equal (name, "li"))
+            g_string_append (out, "• ");
+          else if (g_str_equal (name, "/td") || g_str_equal (name, "/th"))
+            g_string_append (out, "   ");
+          else
+            continue;   /* inline: the blank before it still counts */
+          space = FALSE;
+          continue;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          p++;
+          continue;
+        }
+      if (space && out->len > 0 && out->str[out->len - 1] != '\n')
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (*p == '&')
+        append_entity (out, &p);
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  blank_lines = g_regex_new ("[ \t]*\n[ \t\n]*\n[ \t\n]*", 0, 0, NULL);
+  {
+    char *text = g_regex_replace_literal (blank_lines, out->str, -1, 0, "\n\n", 0, NULL);
+
+    return g_strstrip (text);
+  }
+}

@@ -63,6 +63,10 @@ OdTemplateValues *od_template_sample_values_finish (GAsyncResult        *result,
  * pairs of character offsets (start, end) of each "{{...}}". */
 GArray           *od_template_sample_unknown_tags  (const char       *source);
 
+/* A rendered HTML message as a reader sees its text: paragraphs, line
+ * breaks, table cells and links' words, without markup or styles. */
+char             *od_template_sample_html_to_text  (const char       *html);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTemplateSample, od_template_sample_free)
 
 G_END_DECLS
