@@ -45,6 +45,8 @@ add_pages (OdPreferencesWindow *self)
 
   self->business_page = od_prefs_business_page_new (context);
   add_page (self, self->business_page);
+  add_page (self, od_prefs_policy_page_new (context));
+  add_page (self, od_prefs_templates_page_new (context));
   add_page (self, od_prefs_accounts_page_new (context));
   add_page (self, od_prefs_sending_page_new (context));
 }
