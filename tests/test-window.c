@@ -176,6 +176,21 @@ screenshots (GtkWidget  *window,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+typedef struct
+{
+  GListModel *customers;
+  gint64      expected;
+} Narrowed;
+
+static gboolean
+list_narrowed (gpointer data)
+{
+  Narrowed *narrowed = data;
+  guint n = g_list_model_get_n_items (narrowed->customers);
+
+  return n > 0 && n < narrowed->expected;
+}
+
 static void
 test_window_lists_customers (Fixture       *fixture,
                              gconstpointer  data)
@@ -184,6 +199,7 @@ test_window_lists_customers (Fixture       *fixture,
   GListModel *customers = od_window_get_customers (window);
   g_autoptr(OdCustomer) first = NULL;
   OdCustomerQuery query = { NULL, FALSE };
+  Narrowed narrowed;
   gint64 expected;
 
   expected = od_store_count_customers (OD_STORE (fixture->store), &query, NULL);
@@ -194,8 +210,10 @@ test_window_lists_customers (Fixture       *fixture,
 
   /* Searching narrows the list to the customer searched for. */
   od_customers_page_set_search (od_window_get_customers_page (window), od_customer_get_ref (first));
-  settle (200);
-  wait_for_items (customers);
+  /* The list is read again in a thread: wait for the narrower one. */
+  narrowed.customers = customers;
+  narrowed.expected = expected;
+  wait_until (list_narrowed, &narrowed);
   g_assert_cmpuint (g_list_model_get_n_items (customers), <, expected);
   od_customers_page_set_search (od_window_get_customers_page (window), "");
   settle (200);
