@@ -549,6 +549,9 @@ test_policy_invalid (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, ADW_TYPE_ENTRY_ROW, "minimum_row")), "five");
   g_assert_true (gtk_widget_get_visible (find_by_id (page, GTK_TYPE_LABEL, "money_error_label")));
   g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_widget_grab_focus (find_by_id (page, ADW_TYPE_ENTRY_ROW, "minimum_row"));
+  settle (300);
+  save_screenshots (GTK_WIDGET (window), "preferences-collection-amount-invalid-narrow");
   g_signal_emit_by_name (save, "clicked");
   settle (200);
 
