@@ -663,6 +663,9 @@ test_template_editor (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   settle (500);
   save_screenshots (GTK_WIDGET (window), "preferences-messages");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+  settle (600);
+  save_screenshots (GTK_WIDGET (window), "preferences-messages-narrow");
   g_assert_true (before->is_default);
 
   editor = od_prefs_templates_page_open_editor (OD_PREFS_TEMPLATES_PAGE (page), "first-reminder",
