@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Collection and Messages preferences on the demo ledger: editing the
- * policy changes the plan, the summary follows the draft, an invalid edit
- * is shown and saves nothing; the template editor previews a real invoice,
- * refuses an unknown tag and saves through the store. */
+/* The Collection preferences on the demo ledger: editing the policy
+ * changes the plan, the summary follows the draft, an invalid edit is
+ * shown and saves nothing, closing with unsaved edits asks. */
 #include <adwaita.h>
 
 #include "od-collection.h"
@@ -11,8 +10,7 @@
 #include "od-policy-step-row.h"
 #include "od-preferences-window.h"
 #include "od-prefs-policy-page.h"
-#include "od-prefs-templates-page.h"
-#include "od-template-sample.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 
 typedef struct
@@ -45,39 +43,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   od_test_tmpdir_free (fixture->tmpdir);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Spins the main loop until @done says so, failing after 10 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static gboolean
@@ -133,59 +98,6 @@ find_step_row (GtkWidget  *page,
   return NULL;
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  int width = 0;
-  int height = 0;
-
-  for (guint i = 0; i < 60 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width == 0 || height == 0)
-        {
-          settle (50);
-          continue;
-        }
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        settle (50);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = g_build_filename (g_getenv ("OD_TEST_BUILDDIR") ? g_getenv ("OD_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-save_screenshots (GtkWidget  *widget,
-                  const char *name)
-{
-  g_autofree char *dark = g_strdup_printf ("%s-dark", name);
-
-  settle (200);
-  save_screenshot (widget, name);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (300);
-  save_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
 /* Scrolls the page that holds @widget so that it is at the top. */
 static void
 scroll_to (GtkWidget *page,
@@ -197,7 +109,7 @@ scroll_to (GtkWidget *page,
 
   g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), y);
-  settle (300);
+  od_test_ui_settle (300);
 }
 
 static OdPreferencesWindow *
@@ -293,13 +205,13 @@ test_policy_edit_changes_plan (Fixture       *fixture,
   gpointer key, value;
   guint moved = 0;
 
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
   summary = GTK_LABEL (find_by_id (page, GTK_TYPE_LABEL, "summary_label"));
   g_assert_nonnull (summary);
   summary_before = g_strdup (gtk_label_get_text (summary));
   g_assert_nonnull (strstr (summary_before, "1 day after"));
   g_assert_false (gtk_widget_get_sensitive (find_by_id (page, GTK_TYPE_BUTTON, "save_button")));
-  save_screenshots (GTK_WIDGET (window), "preferences-collection");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection");
 
   g_assert_cmpuint (count_step (before, "second-reminder"), >, 0);
   g_assert_cmpuint (count_step (before, "first-reminder"), >, 0);
@@ -326,7 +238,7 @@ test_policy_edit_changes_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (summary), "25.50"));
 
   click (page, NULL, "save_button");
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
   g_assert_false (gtk_widget_get_sensitive (find_by_id (page, GTK_TYPE_BUTTON, "save_button")));
 
   stored = od_store_get_policy (fixture->s, 0, &error);
@@ -393,17 +305,17 @@ test_policy_close_asks (Fixture       *fixture,
       AdwMessageDialog *dialog;
 
       g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-      wait_until (policy_page_idle, page);
+      od_test_ui_wait_until (policy_page_idle, page);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, GTK_TYPE_SPIN_BUTTON, "grace_spin")), 3);
       gtk_window_close (GTK_WINDOW (window));
-      settle (200);
+      od_test_ui_settle (200);
       g_assert_nonnull (window);
       dialog = find_message_dialog ();
       g_assert_nonnull (dialog);
       if (i == 0)
-        save_screenshots (GTK_WIDGET (dialog), "preferences-collection-close");
+        od_test_ui_screenshots (GTK_WIDGET (dialog), "preferences-collection-close");
       adw_message_dialog_response (dialog, responses[i]);
-      wait_until (is_null, &window);
+      od_test_ui_wait_until (is_null, &window);
 
       stored = od_store_get_policy (fixture->s, 0, &error);
       g_assert_no_error (error);
@@ -426,7 +338,7 @@ test_policy_move (Fixture       *fixture,
   OdPolicy *draft;
   OdPolicyStepRow *final;
 
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
   final = find_step_row (page, "final-notice");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (final), TRUE);
   click (page, GTK_WIDGET (final), "up_button");
@@ -445,9 +357,9 @@ test_policy_move (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (find_by_id (rows->pdata[0], GTK_TYPE_BUTTON, "up_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-  settle (200);
+  od_test_ui_settle (200);
   adw_message_dialog_response (find_message_dialog (), "discard");
-  settle (200);
+  od_test_ui_settle (200);
 }
 
 /* The high-risk ladder is edited and stored on its own; the default
@@ -467,11 +379,11 @@ test_policy_high_risk (Fixture       *fixture,
 
   standard_before = od_store_get_policy (fixture->s, 0, &error);
   g_assert_no_error (error);
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
   ladder = ADW_COMBO_ROW (find_by_id (page, ADW_TYPE_COMBO_ROW, "ladder_row"));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
   adw_combo_row_set_selected (ladder, 1);
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
 
   /* The demand letter after 20 days instead of 30; the ladder cannot
    * be switched while that is unsaved. */
@@ -480,7 +392,7 @@ test_policy_high_risk (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, "offset_spin")), 20);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
   click (page, NULL, "save_button");
-  wait_until (policy_page_idle, page);
+  od_test_ui_wait_until (policy_page_idle, page);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (ladder)));
 
   high = od_store_get_policy (fixture->s, OD_STORE_HIGH_RISK_POLICY, &error);
@@ -512,8 +424,8 @@ test_policy_invalid (Fixture       *fixture,
 
   stored_before = od_store_get_policy (fixture->s, 0, &error);
   g_assert_no_error (error);
-  wait_until (policy_page_idle, page);
-  save_screenshots (GTK_WIDGET (window), "preferences-collection-narrow");
+  od_test_ui_wait_until (policy_page_idle, page);
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection-narrow");
   save = find_by_id (page, GTK_TYPE_BUTTON, "save_button");
   second = find_step_row (page, "second-reminder");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (second), TRUE);
@@ -523,10 +435,10 @@ test_policy_invalid (Fixture       *fixture,
   g_assert_nonnull (od_policy_step_row_get_error (find_step_row (page, "first-reminder")));
   g_assert_false (gtk_widget_get_sensitive (save));
   g_signal_emit_by_name (save, "clicked");
-  settle (200);
-  save_screenshots (GTK_WIDGET (window), "preferences-collection-invalid-narrow");
+  od_test_ui_settle (200);
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection-invalid-narrow");
   scroll_to (page, GTK_WIDGET (second));
-  save_screenshots (GTK_WIDGET (window), "preferences-collection-step-invalid-narrow");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection-step-invalid-narrow");
 
   /* Back to its own day: valid again. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (GTK_WIDGET (second), GTK_TYPE_SPIN_BUTTON, "offset_spin")), 8);
@@ -537,7 +449,7 @@ test_policy_invalid (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, GTK_TYPE_SPIN_BUTTON, "start_spin")), 18 * 60);
   window_error = GTK_LABEL (find_by_id (page, GTK_TYPE_LABEL, "window_error_label"));
   scroll_to (page, find_by_id (page, GTK_TYPE_FLOW_BOX, "days_box"));
-  save_screenshots (GTK_WIDGET (window), "preferences-collection-window-invalid-narrow");
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection-window-invalid-narrow");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window_error)));
   g_assert_nonnull (strstr (gtk_label_get_text (window_error), "Send hours"));
   g_assert_false (gtk_widget_get_sensitive (save));
@@ -550,235 +462,15 @@ test_policy_invalid (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find_by_id (page, GTK_TYPE_LABEL, "money_error_label")));
   g_assert_false (gtk_widget_get_sensitive (save));
   gtk_widget_grab_focus (find_by_id (page, ADW_TYPE_ENTRY_ROW, "minimum_row"));
-  settle (300);
-  save_screenshots (GTK_WIDGET (window), "preferences-collection-amount-invalid-narrow");
+  od_test_ui_settle (300);
+  od_test_ui_screenshots (GTK_WIDGET (window), "preferences-collection-amount-invalid-narrow");
   g_signal_emit_by_name (save, "clicked");
-  settle (200);
+  od_test_ui_settle (200);
 
   stored = od_store_get_policy (fixture->s, 0, &error);
   g_assert_no_error (error);
   g_assert_true ((stored == NULL && stored_before == NULL) || od_policy_equal (stored, stored_before));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-templates_page_idle (gpointer data)
-{
-  return od_prefs_templates_page_is_idle (data);
-}
-
-static gboolean
-editor_idle (gpointer data)
-{
-  return od_template_editor_is_idle (data);
-}
-
-static OdTemplateEntry *
-stored_template (Fixture        *fixture,
-                 const char     *name,
-                 OdTemplatePart  part)
-{
-  g_autoptr(GError) error = NULL;
-  OdTemplateEntry *entry = od_store_get_template (fixture->s, name, part, "en", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (entry);
-  return entry;
-}
-
-/* The invoice the editor previews with, read back from the picker. */
-static OdInvoice *
-previewed_invoice (Fixture          *fixture,
-                   OdTemplateEditor *editor)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (find_by_id (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "invoice_row"));
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GError) error = NULL;
-  OdInvoice *invoice;
-
-  g_assert_nonnull (item);
-  parts = g_strsplit (gtk_string_object_get_string (item), " · ", 2);
-  invoice = od_store_find_invoice (fixture->s, parts[0], &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (invoice);
-  return invoice;
-}
-
-static void
-assert_previews (Fixture          *fixture,
-                 OdTemplateEditor *editor)
-{
-  g_autoptr(OdInvoice) invoice = previewed_invoice (fixture, editor);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OdTemplateValues) values = od_template_sample_values (fixture->s, od_invoice_get_id (invoice),
-                                                                  "first-reminder", "en", &error);
-  g_autofree char *preview = od_template_editor_get_preview (editor);
-  g_autofree char *digits = od_amount_to_string (od_invoice_get_outstanding (invoice),
-                                                 od_currency_minor_digits (od_invoice_get_currency (invoice)));
-  g_autoptr(GString) shown = g_string_new (NULL);
-  const char *amount;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (od_invoice_get_outstanding (invoice), >, 0);
-  g_assert_nonnull (strstr (preview, od_invoice_get_number (invoice)));
-  /* The amount owed as the message writes it ("EUR 1,234.50"), and that
-   * is this invoice's outstanding amount. */
-  amount = od_template_values_lookup (values, "amount_due");
-  g_assert_nonnull (amount);
-  g_assert_nonnull (strstr (preview, amount));
-  for (const char *p = amount; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) || *p == '.')
-      g_string_append_c (shown, *p);
-  g_assert_cmpstr (shown->str, ==, digits);
-}
-
-/* The editor previews a real invoice (and another when picked), refuses
- * an unknown tag, saves through the store and resets to the default. */
-static void
-test_template_editor (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  GtkWidget *page = NULL;
-  OdPreferencesWindow *window = open_preferences (fixture, "messages", 720, &page);
-  g_autoptr(OdTemplateEntry) before = stored_template (fixture, "first-reminder", OD_TEMPLATE_PART_TEXT);
-  g_autoptr(OdTemplateEntry) after = NULL;
-  g_autoptr(OdTemplateEntry) unchanged = NULL;
-  g_autoptr(OdTemplateEntry) reset = NULL;
-  g_autoptr(OdInvoice) first = NULL;
-  g_autoptr(OdInvoice) second = NULL;
-  OdTemplateEditor *editor;
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  AdwComboRow *invoices;
-  GtkWidget *expander;
-  const char *edited = "Hello {{customer.name}}, please pay {{invoice.number}} ({{amount_due}}) today.\n";
-
-  wait_until (templates_page_idle, page);
-  expander = find_by_id (page, ADW_TYPE_EXPANDER_ROW, "first-reminder");
-  g_assert_nonnull (expander);
-  g_assert_nonnull (find_by_id (expander, ADW_TYPE_ACTION_ROW, "sms"));
-  g_assert_nonnull (find_by_id (expander, ADW_TYPE_ACTION_ROW, "letter"));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  settle (500);
-  save_screenshots (GTK_WIDGET (window), "preferences-messages");
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
-  settle (600);
-  save_screenshots (GTK_WIDGET (window), "preferences-messages-narrow");
-  g_assert_true (before->is_default);
-
-  editor = od_prefs_templates_page_open_editor (OD_PREFS_TEMPLATES_PAGE (page), "first-reminder",
-                                                OD_TEMPLATE_PART_TEXT);
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 720, 800);
-  gtk_window_present (GTK_WINDOW (editor));
-  wait_until (editor_idle, editor);
-  g_assert_null (od_template_editor_get_error (editor));
-  assert_previews (fixture, editor);
-  first = previewed_invoice (fixture, editor);
-  save_screenshots (GTK_WIDGET (editor), "template-editor");
-
-  /* Another invoice. */
-  invoices = ADW_COMBO_ROW (find_by_id (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "invoice_row"));
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (invoices)), >, 1);
-  adw_combo_row_set_selected (invoices, 1);
-  wait_until (editor_idle, editor);
-  second = previewed_invoice (fixture, editor);
-  g_assert_cmpint (od_invoice_get_id (first), !=, od_invoice_get_id (second));
-  assert_previews (fixture, editor);
-
-  /* An unknown tag: named with its line, marked, and Save refused. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_by_id (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, "body_view")));
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  gtk_text_buffer_insert (buffer, &iter, "\nSee {{nonsense}}.\n", -1);
-  g_assert_nonnull (od_template_editor_get_error (editor));
-  g_assert_nonnull (strstr (od_template_editor_get_error (editor), "nonsense"));
-  g_assert_nonnull (strstr (od_template_editor_get_error (editor), "line"));
-  {
-    g_autofree char *text = NULL;
-    GtkTextIter start, end;
-    const char *at;
-
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    at = strstr (text, "{{nonsense}}");
-    gtk_text_buffer_get_iter_at_offset (buffer, &start, (gint) g_utf8_pointer_to_offset (text, at) + 3);
-    g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "unknown-tag")));
-  }
-  g_assert_false (gtk_widget_get_sensitive (find_by_id (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "save_button")));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  settle (300);
-  g_assert_nonnull (editor);
-  unchanged = stored_template (fixture, "first-reminder", OD_TEMPLATE_PART_TEXT);
-  g_assert_cmpstr (unchanged->body, ==, before->body);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 700);
-  save_screenshots (GTK_WIDGET (editor), "template-editor-unknown-tag-narrow");
-
-  /* A valid text is saved: the store returns it, marked customised. */
-  gtk_text_buffer_set_text (buffer, edited, -1);
-  g_assert_null (od_template_editor_get_error (editor));
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  while (editor != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  after = stored_template (fixture, "first-reminder", OD_TEMPLATE_PART_TEXT);
-  g_assert_cmpstr (after->body, ==, edited);
-  g_assert_false (after->is_default);
-
-  /* Reset to Default, confirmed. */
-  editor = od_prefs_templates_page_open_editor (OD_PREFS_TEMPLATES_PAGE (page), "first-reminder",
-                                                OD_TEMPLATE_PART_TEXT);
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  wait_until (editor_idle, editor);
-  {
-    g_autofree char *preview = od_template_editor_get_preview (editor);
-
-    g_assert_nonnull (strstr (preview, "please pay"));
-  }
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reset", NULL);
-  settle (200);
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    AdwMessageDialog *dialog = NULL;
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (item))
-          dialog = ADW_MESSAGE_DIALOG (item);
-      }
-    g_assert_nonnull (dialog);
-    save_screenshot (GTK_WIDGET (dialog), "template-editor-reset");
-    adw_message_dialog_response (dialog, "reset");
-  }
-  settle (100);
-  wait_until (editor_idle, editor);
-  reset = stored_template (fixture, "first-reminder", OD_TEMPLATE_PART_TEXT);
-  g_assert_true (reset->is_default);
-  g_assert_cmpstr (reset->body, ==, before->body);
-
-  gtk_window_destroy (GTK_WINDOW (editor));
-
-  /* The HTML email previews as its reader sees the text. */
-  editor = od_prefs_templates_page_open_editor (OD_PREFS_TEMPLATES_PAGE (page), "first-reminder",
-                                                OD_TEMPLATE_PART_HTML);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 760);
-  gtk_window_present (GTK_WINDOW (editor));
-  wait_until (editor_idle, editor);
-  {
-    g_autoptr(OdInvoice) invoice = previewed_invoice (fixture, editor);
-    g_autofree char *preview = od_template_editor_get_preview (editor);
-
-    g_assert_nonnull (strstr (preview, od_invoice_get_number (invoice)));
-    g_assert_null (strstr (preview, "<p"));
-    g_assert_null (strstr (preview, "style="));
-    g_assert_nonnull (strstr (preview, "Dear "));
-  }
-  scroll_to (GTK_WIDGET (editor), find_by_id (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "invoice_row"));
-  save_screenshots (GTK_WIDGET (editor), "template-editor-html-narrow");
-  gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -789,6 +481,7 @@ main (int    argc,
   g_autoptr(GtkCssProvider) css = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/overdue/Overdue/style.css");
@@ -806,8 +499,6 @@ main (int    argc,
   g_test_add ("/od/preferences-policy/invalid", Fixture, NULL,
               fixture_setup, test_policy_invalid, fixture_teardown);
 
-  g_test_add ("/od/preferences-policy/template-editor", Fixture, NULL,
-              fixture_setup, test_template_editor, fixture_teardown);
 
   return g_test_run ();
 }
