@@ -3,40 +3,11 @@
 
 #include "od-activity-item.h"
 #include "od-letter-queue.h"
-#include "od-letters-page.h"
+#include "od-letters-page-private.h"
+#include "od-pdf-render.h"
 
 /* The preview's pixels per PDF point: sharp on a 2× screen. */
 #define PREVIEW_SCALE 2.0
-
-struct _OdLettersPage
-{
-  AdwBin               parent_instance;
-
-  OdContext           *context;
-  GCancellable        *cancellable;
-  GListStore          *letters;
-  GListStore          *preview;
-  GPtrArray           *printing;       /* PopplerDocument* while a print runs */
-  GArray              *printed;        /* gint64: the ids being printed */
-  gint64               preview_id;
-  guint                busy;
-  gboolean             loaded;
-
-  AdwToastOverlay     *toast_overlay;
-  AdwLeaflet          *leaflet;
-  GtkWidget           *list_pane;
-  GtkWidget           *preview_pane;
-  GtkStack            *stack;
-  GtkSpinner          *spinner;
-  GtkListView         *list_view;
-  GtkSingleSelection  *selection;
-  GtkLabel            *count_label;
-  GtkLabel            *title_label;
-  GtkStack            *preview_stack;
-  GtkSpinner          *preview_spinner;
-  AdwStatusPage       *error_page;
-  GtkWidget           *pages_box;
-};
 
 G_DEFINE_FINAL_TYPE (OdLettersPage, od_letters_page, ADW_TYPE_BIN)
 
@@ -48,24 +19,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the preview thread makes: one page's pixels. */
-typedef struct
-{
-  int     width;
-  int     height;
-  int     stride;
-  GBytes *pixels;
-} Rendered;
-
-static void
-rendered_free (Rendered *rendered)
-{
-  g_bytes_unref (rendered->pixels);
-  g_free (rendered);
-}
-
-static void mark_posted (OdLettersPage *self,
-                         GArray        *ids);
 
 static OdStore *
 store_of (OdLettersPage *self)
@@ -80,8 +33,8 @@ selected_item (OdLettersPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static void
-update_actions (OdLettersPage *self)
+void
+_od_letters_page_update_actions (OdLettersPage *self)
 {
   gboolean idle = self->busy == 0 && self->printing == NULL;
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->letters)) > 0;
@@ -113,47 +66,16 @@ preview_thread (GTask        *task,
   OdLettersPage *self = OD_LETTERS_PAGE (source_object);
   OdOutboxRow *row = od_activity_item_get_row (task_data);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) rendered_free);
+  GPtrArray *pages = NULL;
   g_autoptr(GError) error = NULL;
-  PopplerDocument *document;
 
   bytes = od_letter_queue_pdf (store_of (self), row, &error);
-  document = bytes != NULL ? poppler_document_new_from_bytes (bytes, NULL, &error) : NULL;
-  if (document == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      Rendered *rendered = g_new0 (Rendered, 1);
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      double width, height;
-
-      poppler_page_get_size (page, &width, &height);
-      rendered->width = (int) (width * PREVIEW_SCALE + 0.5);
-      rendered->height = (int) (height * PREVIEW_SCALE + 0.5);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, rendered->width, rendered->height);
-      cr = cairo_create (surface);
-      /* Paper is white whatever the style. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      rendered->stride = cairo_image_surface_get_stride (surface);
-      rendered->pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                                      (gsize) rendered->stride * rendered->height);
-      cairo_surface_destroy (surface);
-      g_object_unref (page);
-      g_ptr_array_add (pages, rendered);
-    }
-  g_object_unref (document);
-  g_task_return_pointer (task, g_steal_pointer (&pages), (GDestroyNotify) g_ptr_array_unref);
+  if (bytes != NULL)
+    pages = od_pdf_render_pages (bytes, PREVIEW_SCALE, cancellable, &error);
+  if (pages == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -170,7 +92,7 @@ on_preview (GObject      *source,
   self->busy--;
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  update_actions (self);
+  _od_letters_page_update_actions (self);
   /* Another letter was chosen meanwhile. */
   if (id != self->preview_id)
     return;
@@ -185,31 +107,14 @@ on_preview (GObject      *source,
   clear_pages (self);
   for (guint i = 0; i < pages->len; i++)
     {
-      Rendered *rendered = g_ptr_array_index (pages, i);
-      g_autoptr(GdkTexture) texture = NULL;
-      g_autofree char *label = NULL;
-      GtkWidget *picture;
+      g_autoptr(GdkTexture) texture = od_pdf_page_texture (g_ptr_array_index (pages, i));
 
-      /* Cairo's ARGB32 is premultiplied BGRA in memory on little endian. */
-      texture = gdk_memory_texture_new (rendered->width, rendered->height,
-                                        G_BYTE_ORDER == G_LITTLE_ENDIAN
-                                        ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                        : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-                                        rendered->pixels, rendered->stride);
       g_list_store_append (self->preview, texture);
-      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      /* As wide as the pane allows, no wider: the shadow hugs the sheet. */
-      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (picture, "od-letter-sheet");
-      /* Translators: the preview of one page of a letter, "Page 1 of 2" */
-      label = g_strdup_printf (_("Page %u of %u"), i + 1, pages->len);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_box_append (GTK_BOX (self->pages_box), picture);
+      gtk_box_append (GTK_BOX (self->pages_box), od_pdf_sheet_new (texture, i, pages->len));
     }
   gtk_stack_set_visible_child_name (self->preview_stack, "preview");
 }
+
 
 static void
 show_letter (OdLettersPage  *self,
@@ -220,7 +125,7 @@ show_letter (OdLettersPage  *self,
   g_autofree char *invoices = NULL;
   g_autofree char *title = NULL;
 
-  update_actions (self);
+  _od_letters_page_update_actions (self);
   self->preview_id = item != NULL ? od_activity_item_get_id (item) : 0;
   if (item == NULL)
     {
@@ -238,7 +143,7 @@ show_letter (OdLettersPage  *self,
   gtk_spinner_start (self->preview_spinner);
   gtk_stack_set_visible_child_name (self->preview_stack, "loading");
   self->busy++;
-  update_actions (self);
+  _od_letters_page_update_actions (self);
   task = g_task_new (self, self->cancellable, on_preview, GSIZE_TO_POINTER ((gsize) self->preview_id));
   g_task_set_source_tag (task, show_letter);
   g_task_set_task_data (task, g_object_ref (item), g_object_unref);
@@ -295,7 +200,7 @@ on_listed (GObject      *source,
   if (items == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      update_actions (self);
+      _od_letters_page_update_actions (self);
       return;
     }
 
@@ -313,7 +218,7 @@ on_listed (GObject      *source,
         }
       if (same)
         {
-          update_actions (self);
+          _od_letters_page_update_actions (self);
           return;
         }
     }
@@ -337,11 +242,11 @@ on_listed (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   if (selected_item (self) == NULL || od_activity_item_get_id (selected_item (self)) != keep)
     show_letter (self, selected_item (self));
-  update_actions (self);
+  _od_letters_page_update_actions (self);
 }
 
-static void
-load (OdLettersPage *self)
+void
+_od_letters_page_load (OdLettersPage *self)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -351,16 +256,16 @@ load (OdLettersPage *self)
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   self->busy++;
-  update_actions (self);
+  _od_letters_page_update_actions (self);
   task = g_task_new (self, self->cancellable, on_listed, NULL);
-  g_task_set_source_tag (task, load);
+  g_task_set_source_tag (task, _od_letters_page_load);
   g_task_set_task_data (task, g_object_ref (store_of (self)), g_object_unref);
   g_task_run_in_thread (task, list_thread);
 }
 
 /* The rows of every queued letter, copied for a worker thread. */
-static GPtrArray *
-queued_rows (OdLettersPage *self,
+GPtrArray *
+_od_letters_page_queued_rows (OdLettersPage *self,
              GArray        *ids)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -415,20 +320,20 @@ documents_thread (GTask        *task,
     g_task_return_pointer (task, g_steal_pointer (&documents), (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-run_documents (OdLettersPage       *self,
+void
+_od_letters_page_run_documents (OdLettersPage       *self,
                GFile               *file,
                GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
 
   self->busy++;
-  update_actions (self);
+  _od_letters_page_update_actions (self);
   task = g_task_new (self, self->cancellable, callback, NULL);
-  g_task_set_source_tag (task, run_documents);
+  g_task_set_source_tag (task, _od_letters_page_run_documents);
   if (file != NULL)
     g_object_set_data_full (G_OBJECT (task), "od-file", g_object_ref (file), g_object_unref);
-  g_task_set_task_data (task, queued_rows (self, NULL), (GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, _od_letters_page_queued_rows (self, NULL), (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, documents_thread);
 }
 
@@ -450,7 +355,7 @@ on_list_activate (OdLettersPage *self,
 static void
 on_map (OdLettersPage *self)
 {
-  load (self);
+  _od_letters_page_load (self);
 }
 
 static void
@@ -493,301 +398,6 @@ bind_item (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (detail), text);
 }
 
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                OdLettersPage     *self)
-{
-  gtk_print_operation_set_n_pages (operation, od_letter_queue_n_pages (self->printing));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              OdLettersPage     *self)
-{
-  PopplerPage *page = od_letter_queue_get_page (self->printing, page_nr);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height, scale;
-
-  if (page == NULL)
-    return;
-  poppler_page_get_size (page, &width, &height);
-  /* Full page, in points: fit the letter to the paper chosen. */
-  scale = MIN (gtk_print_context_get_width (context) / width,
-               gtk_print_context_get_height (context) / height);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  g_object_unref (page);
-}
-
-static void
-on_mark_printed_response (AdwMessageDialog *dialog,
-                          const char       *response,
-                          OdLettersPage    *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "od-ids");
-
-  if (g_strcmp0 (response, "posted") == 0)
-    mark_posted (self, ids);
-}
-
-static void
-ask_mark_posted (OdLettersPage *self,
-                 GArray        *ids,
-                 const char    *heading,
-                 const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Not Yet"),
-                                    "posted", _("_Mark as Posted"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "posted",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "posted");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "od-ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_mark_printed_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               OdLettersPage           *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_steal_pointer (&self->printed);
-
-  g_clear_pointer (&self->printing, g_ptr_array_unref);
-  update_actions (self);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || ids == NULL || ids->len == 0)
-    return;
-  ask_mark_posted (self, ids, _("Mark the Letters as Posted?"),
-                   _("Once the printed letters are in the post, Overdue takes them out of the print queue. "
-                     "Do this after posting them."));
-}
-
-static void
-on_print_documents (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (source);
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  documents = g_task_propagate_pointer (G_TASK (result), &error);
-  self->busy--;
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  if (documents == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      update_actions (self);
-      return;
-    }
-
-  self->printing = g_steal_pointer (&documents);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, _("Overdue letters"));
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  update_actions (self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-print_all_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (widget);
-  g_autoptr(GPtrArray) rows = NULL;
-
-  /* What is printed now is what may be marked as posted afterwards. */
-  g_clear_pointer (&self->printed, g_array_unref);
-  self->printed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  rows = queued_rows (self, self->printed);
-  run_documents (self, NULL, on_print_documents);
-}
-
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (source);
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  documents = g_task_propagate_pointer (G_TASK (result), &error);
-  self->busy--;
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  update_actions (self);
-  if (documents == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter saved", "%u letters saved",
-                                       documents->len), documents->len);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-on_save_response (GtkNativeDialog *chooser,
-                  int              response,
-                  OdLettersPage   *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    run_documents (self, file, on_saved);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-save_pdf_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save the Letters as PDF"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of the saved letters; keep the date and .pdf */
-  name = g_date_time_format (now, _("letters-%Y-%m-%d.pdf"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Runs in a worker thread. */
-static void
-posted_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  OdStore *store = store_of (OD_LETTERS_PAGE (source_object));
-  GArray *ids = task_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!od_store_outbox_decide (store, g_array_index (ids, gint64, i), OD_OUTBOX_MARK_SENT,
-                                 NULL, now, &error))
-      {
-        g_task_return_error (task, g_steal_pointer (&error));
-        return;
-      }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_posted (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (source);
-  g_autoptr(GError) error = NULL;
-
-  self->busy--;
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-      load (self);
-      return;
-    }
-  /* Today, the invoices and this page reload from the signal. */
-  od_context_ledger_changed (self->context);
-}
-
-static void
-mark_posted (OdLettersPage *self,
-             GArray        *ids)
-{
-  g_autoptr(GTask) task = NULL;
-
-  self->busy++;
-  update_actions (self);
-  task = g_task_new (self, self->cancellable, on_posted, NULL);
-  g_task_set_source_tag (task, mark_posted);
-  g_task_set_task_data (task, g_array_ref (ids), (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, posted_thread);
-}
-
-static void
-mark_posted_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  OdLettersPage *self = OD_LETTERS_PAGE (widget);
-  OdActivityItem *item = selected_item (self);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *body = NULL;
-  gint64 id;
-
-  if (item == NULL)
-    return;
-  id = od_activity_item_get_id (item);
-  g_array_append_val (ids, id);
-  /* Translators: asked before a letter leaves the print queue */
-  body = g_strdup_printf (_("The letter to %s leaves the print queue and counts as delivered. "
-                            "Do this once it is in the post."),
-                          od_activity_item_get_row (item)->customer_name);
-  ask_mark_posted (self, ids, _("Mark the Letter as Posted?"), body);
-}
-
-static void
-save_posted_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 id = g_variant_get_int64 (parameter);
-
-  g_array_append_val (ids, id);
-  mark_posted (OD_LETTERS_PAGE (widget), ids);
-}
 
 static void
 show_list_activated (GtkWidget  *widget,
@@ -808,9 +418,9 @@ od_letters_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (od_letters_page_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->context, "ledger-changed", G_CALLBACK (load), self,
+  g_signal_connect_object (self->context, "ledger-changed", G_CALLBACK (_od_letters_page_load), self,
                            G_CONNECT_SWAPPED);
-  load (self);
+  _od_letters_page_load (self);
 }
 
 static void
@@ -912,10 +522,10 @@ od_letters_page_class_init (OdLettersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
-  gtk_widget_class_install_action (widget_class, "letters.print-all", NULL, print_all_activated);
-  gtk_widget_class_install_action (widget_class, "letters.save-pdf", NULL, save_pdf_activated);
-  gtk_widget_class_install_action (widget_class, "letters.mark-posted", NULL, mark_posted_activated);
-  gtk_widget_class_install_action (widget_class, "letters.save-posted", "x", save_posted_activated);
+  gtk_widget_class_install_action (widget_class, "letters.print-all", NULL, _od_letters_page_print_all_activated);
+  gtk_widget_class_install_action (widget_class, "letters.save-pdf", NULL, _od_letters_page_save_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "letters.mark-posted", NULL, _od_letters_page_mark_posted_activated);
+  gtk_widget_class_install_action (widget_class, "letters.save-posted", "x", _od_letters_page_save_posted_activated);
   gtk_widget_class_install_action (widget_class, "letters.show-list", NULL, show_list_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "letters.print-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "letters.save-pdf", NULL);
@@ -937,7 +547,7 @@ od_letters_page_init (OdLettersPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  update_actions (self);
+  _od_letters_page_update_actions (self);
 }
 
 /* Public API */
@@ -981,7 +591,7 @@ od_letters_page_reload (OdLettersPage *self)
 {
   g_return_if_fail (OD_IS_LETTERS_PAGE (self));
 
-  load (self);
+  _od_letters_page_load (self);
 }
 
 gboolean
