@@ -158,3 +158,15 @@ od_activity_item_channel_label (OdActivityItem *self)
       return "";
     }
 }
+
+char *
+od_activity_item_format_instant (GDateTime *at)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (at == NULL)
+    return NULL;
+  local = g_date_time_to_local (at);
+  /* Translators: when a message was sent or tried, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}

@@ -26,5 +26,7 @@ const char     *od_activity_item_state_style (OdActivityItem *self);
 const char     *od_activity_item_channel_label (OdActivityItem *self);
 /* Whether a letter is still to print and post. */
 gboolean        od_activity_item_is_to_print (OdActivityItem *self);
+/* @at in local time for people, "1 Nov 2026, 09:00"; NULL for NULL. */
+char           *od_activity_item_format_instant (GDateTime  *at);
 
 G_END_DECLS

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "od-activity-cell.h"
 #include "od-activity-item.h"
 #include "od-activity-page.h"
+#include "od-message-view.h"
 #include "od-outbox.h"
 
 struct _OdActivityPage
@@ -31,18 +33,7 @@ struct _OdActivityPage
   GtkSingleSelection  *selection;
   GtkLabel            *count_label;
   GtkStack            *detail_stack;
-  GtkLabel            *subject_label;
-  GtkLabel            *meta_label;
-  GtkLabel            *hint_label;
-  GtkWidget           *review_box;
-  GtkWidget           *failed_box;
-  GtkWidget           *unknown_box;
-  GtkLabel            *body_label;
-  AdwActionRow        *customer_row;
-  AdwActionRow        *invoices_row;
-  AdwActionRow        *history_row;
-  AdwActionRow        *error_row;
-  AdwActionRow        *message_id_row;
+  OdMessageView       *message_view;
   GtkColumnViewColumn *columns[8];
 };
 
@@ -56,48 +47,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  CELL_STATE,
-  CELL_CHANNEL,
-  CELL_CUSTOMER,
-  CELL_INVOICES,
-  CELL_STEP,
-  CELL_WHEN,
-  CELL_ATTEMPTS,
-  CELL_ERROR,
-} CellKind;
-
 typedef struct
 {
   gint64           id;
   OdOutboxDecision decision;
 } Decision;
-
-static char *
-format_instant (GDateTime *at)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == NULL)
-    return NULL;
-  local = g_date_time_to_local (at);
-  /* Translators: when a message was sent or tried, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-}
-
-/* The instant that matters most in a row's state. */
-static GDateTime *
-row_when (OdOutboxRow *row)
-{
-  if (row->state == OD_OUTBOX_STATE_SENT && row->done_at != NULL)
-    return row->done_at;
-  if (row->state == OD_OUTBOX_STATE_SENT && row->sent_at != NULL)
-    return row->sent_at;
-  if (row->state == OD_OUTBOX_STATE_FAILED && !row->permanent && row->next_attempt_at != NULL)
-    return row->next_attempt_at;
-  return row->updated_at != NULL ? row->updated_at : row->created_at;
-}
 
 static gboolean
 filter_func (gpointer item,
@@ -156,129 +110,15 @@ update_actions (OdActivityPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.decide", self->busy == 0);
 }
 
+/* The selected message in the detail pane, or "none". */
 static void
-set_row (AdwActionRow *row,
-         const char   *value)
+show_selected (OdActivityPage *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
-  adw_action_row_set_subtitle (row, value != NULL ? value : "");
-}
-
-static const char *
-state_hint (OdOutboxRow *row)
-{
-  switch (row->state)
-    {
-    case OD_OUTBOX_STATE_AWAITING_REVIEW:
-      return _("This step asks for your review before it goes out.");
-    case OD_OUTBOX_STATE_FAILED:
-      return row->permanent ? _("This message could not be sent and will not be tried again by itself.")
-                            : _("This message could not be sent yet; it will be tried again.");
-    case OD_OUTBOX_STATE_UNKNOWN:
-      return _("Overdue cannot tell whether this message went out. It will not be sent again until you decide.");
-    case OD_OUTBOX_STATE_SENT:
-      if (row->demo)
-        return _("Demo mode: this message was only kept here; nothing left this computer.");
-      if (row->channel == OD_CHANNEL_LETTER && row->done_at == NULL)
-        return _("This letter is waiting in the print queue on the Letters page.");
-      return NULL;
-    case OD_OUTBOX_STATE_QUEUED:
-    case OD_OUTBOX_STATE_SENDING:
-    case OD_OUTBOX_STATE_CANCELLED:
-    default:
-      return NULL;
-    }
-}
-
-static void
-show_item (OdActivityPage *self,
-           OdActivityItem *item)
-{
-  OdOutboxRow *row;
-  g_autofree char *subject = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *html = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *customer = NULL;
-  g_autofree char *invoices = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *claimed = NULL;
-  g_autofree char *sent = NULL;
-  g_autofree char *done = NULL;
-  g_autoptr(GString) history = g_string_new (NULL);
-  const char *hint;
+  OdActivityItem *item = selected_item (self);
 
   update_actions (self);
-  if (item == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-  row = od_activity_item_get_row (item);
-  subject = od_outbox_payload_get (row->payload, "subject");
-  to = od_outbox_payload_get (row->payload, "to");
-  body = od_outbox_payload_get (row->payload, "body");
-  html = od_outbox_payload_get (row->payload, "html");
-
-  gtk_label_set_label (self->subject_label,
-                       subject != NULL && *subject != '\0' ? subject : od_activity_item_channel_label (item));
-  /* Translators: "Email to ann@example.com · Sent" (a message's channel, recipient and state) */
-  meta = g_strdup_printf (_("%s to %s · %s"), od_activity_item_channel_label (item),
-                          to != NULL && *to != '\0' ? to : _("no one yet"),
-                          od_activity_item_state_label (item));
-  /* A letter's recipient is an address over several lines. */
-  if (strchr (meta, '\n') != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (meta, "\n", -1);
-
-      g_free (meta);
-      meta = g_strjoinv (", ", lines);
-    }
-  gtk_label_set_label (self->meta_label, meta);
-  hint = state_hint (row);
-  gtk_label_set_label (self->hint_label, hint != NULL ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL);
-  gtk_widget_set_visible (self->review_box, row->state == OD_OUTBOX_STATE_AWAITING_REVIEW);
-  gtk_widget_set_visible (self->failed_box, row->state == OD_OUTBOX_STATE_FAILED);
-  gtk_widget_set_visible (self->unknown_box, row->state == OD_OUTBOX_STATE_UNKNOWN);
-
-  if (body == NULL && html != NULL)
-    body = g_steal_pointer (&html);
-  gtk_label_set_label (self->body_label, body != NULL ? body : _("This message has no text."));
-
-  customer = g_strdup_printf ("%s (%s)", row->customer_name != NULL ? row->customer_name : "",
-                              row->customer_ref != NULL ? row->customer_ref : "");
-  set_row (self->customer_row, customer);
-  invoices = row->invoices != NULL ? g_strjoinv (", ", row->invoices) : NULL;
-  set_row (self->invoices_row, invoices);
-
-  created = format_instant (row->created_at);
-  claimed = format_instant (row->claimed_at);
-  sent = format_instant (row->sent_at);
-  done = format_instant (row->done_at);
-  /* Translators: one line of a message's history: "Queued 1 Nov 2026, 09:00" */
-  g_string_append_printf (history, _("Queued %s"), created != NULL ? created : "");
-  g_string_append_c (history, '\n');
-  if (claimed != NULL)
-    /* Translators: when a message was last handed over, "Last tried 1 Nov 2026, 09:00" */
-    g_string_append_printf (history, _("Last tried %s\n"), claimed);
-  if (sent != NULL)
-    /* Translators: "Sent 1 Nov 2026, 09:00" */
-    g_string_append_printf (history, _("Sent %s\n"), sent);
-  if (done != NULL)
-    g_string_append_printf (history,
-                            /* Translators: when a letter was posted, "Posted 1 Nov 2026, 09:00" */
-                            row->channel == OD_CHANNEL_LETTER ? _("Posted %s\n")
-                            /* Translators: when a call was made, "Done 1 Nov 2026, 09:00" */
-                                                              : _("Done %s\n"), done);
-  g_string_append_printf (history,
-                          g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", row->attempts),
-                          row->attempts);
-  set_row (self->history_row, history->str);
-  set_row (self->error_row, row->last_error);
-  set_row (self->message_id_row, row->message_id);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  od_message_view_set_item (self->message_view, item);
+  gtk_stack_set_visible_child_name (self->detail_stack, item != NULL ? "detail" : "none");
 }
 
 static void
@@ -395,7 +235,7 @@ on_listed (GObject      *source,
                        items->pdata, items->len);
   select_id (self, keep);
   update_count (self);
-  show_item (self, selected_item (self));
+  show_selected (self);
 }
 
 static void
@@ -490,7 +330,7 @@ on_selected_changed (OdActivityPage *self)
   OdActivityItem *item = selected_item (self);
 
   self->selected_id = item != NULL ? od_activity_item_get_id (item) : 0;
-  show_item (self, item);
+  show_selected (self);
 }
 
 static void
@@ -505,99 +345,6 @@ on_map (OdActivityPage *self)
 {
   /* Another program (overdue-cli run, the scheduler) may have added rows. */
   load (self);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
-{
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "od-cell"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  switch (kind)
-    {
-    case CELL_STATE:
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_add_css_class (label, "od-pill");
-      break;
-    case CELL_ATTEMPTS:
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-    case CELL_WHEN:
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-    case CELL_CUSTOMER:
-    case CELL_ERROR:
-      /* Long names and errors give way first; the tooltip has them whole. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-      break;
-    case CELL_INVOICES:
-    case CELL_STEP:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 9);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-      break;
-    case CELL_CHANNEL:
-    default:
-      break;
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "od-cell"));
-  OdActivityItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  OdOutboxRow *row = od_activity_item_get_row (item);
-  g_autofree char *text = NULL;
-  const char *styles[] = { "od-pill-success", "od-pill-accent", "od-pill-warning",
-                           "od-pill-error", "od-pill-dim" };
-
-  switch (kind)
-    {
-    case CELL_STATE:
-      for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-        gtk_widget_remove_css_class (GTK_WIDGET (label), styles[i]);
-      gtk_widget_add_css_class (GTK_WIDGET (label), od_activity_item_state_style (item));
-      gtk_label_set_label (label, od_activity_item_state_label (item));
-      return;
-    case CELL_CHANNEL:
-      gtk_label_set_label (label, od_activity_item_channel_label (item));
-      return;
-    case CELL_CUSTOMER:
-      gtk_label_set_label (label, row->customer_name != NULL ? row->customer_name : row->customer_ref);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->customer_ref);
-      return;
-    case CELL_INVOICES:
-      text = row->invoices != NULL ? g_strjoinv (", ", row->invoices) : NULL;
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-      break;
-    case CELL_STEP:
-      gtk_label_set_label (label, row->step != NULL ? row->step : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->step);
-      return;
-    case CELL_WHEN:
-      text = format_instant (row_when (row));
-      break;
-    case CELL_ATTEMPTS:
-      text = g_strdup_printf ("%u", row->attempts);
-      break;
-    case CELL_ERROR:
-    default:
-      gtk_label_set_label (label, row->last_error != NULL ? row->last_error : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->last_error);
-      return;
-    }
-  gtk_label_set_label (label, text != NULL ? text : "");
 }
 
 static void
@@ -665,7 +412,7 @@ unknown_decision_activated (GtkWidget  *widget,
   if (item == NULL)
     return;
   row = od_activity_item_get_row (item);
-  claimed = format_instant (row->claimed_at != NULL ? row->claimed_at : row->updated_at);
+  claimed = od_activity_item_format_instant (row->claimed_at != NULL ? row->claimed_at : row->updated_at);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: what is known about an 'unknown' send */
                                        "Overdue began handing this message over on %s and got no answer, after %u attempt. "
@@ -808,6 +555,7 @@ od_activity_page_class_init (OdActivityPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (OD_TYPE_MESSAGE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/overdue/Overdue/ui/od-activity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OdActivityPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OdActivityPage, leaflet);
@@ -821,34 +569,23 @@ od_activity_page_class_init (OdActivityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdActivityPage, selection);
   gtk_widget_class_bind_template_child (widget_class, OdActivityPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, OdActivityPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, subject_label);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, review_box);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, failed_box);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, unknown_box);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, body_label);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, invoices_row);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, history_row);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, error_row);
-  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, message_id_row);
+  gtk_widget_class_bind_template_child (widget_class, OdActivityPage, message_view);
   gtk_widget_class_bind_template_child_full (widget_class, "state_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_STATE]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_STATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "channel_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_CHANNEL]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_CHANNEL]));
   gtk_widget_class_bind_template_child_full (widget_class, "customer_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_CUSTOMER]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_CUSTOMER]));
   gtk_widget_class_bind_template_child_full (widget_class, "invoices_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_INVOICES]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_INVOICES]));
   gtk_widget_class_bind_template_child_full (widget_class, "step_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_STEP]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_STEP]));
   gtk_widget_class_bind_template_child_full (widget_class, "when_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_WHEN]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_WHEN]));
   gtk_widget_class_bind_template_child_full (widget_class, "attempts_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_ATTEMPTS]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_ATTEMPTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "error_column", FALSE,
-                                             G_STRUCT_OFFSET (OdActivityPage, columns[CELL_ERROR]));
+                                             G_STRUCT_OFFSET (OdActivityPage, columns[OD_ACTIVITY_CELL_ERROR]));
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
@@ -880,11 +617,8 @@ od_activity_page_init (OdActivityPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkListItemFactory) factory = od_activity_cell_factory_new (i);
 
-      g_object_set_data (G_OBJECT (factory), "od-cell", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);

@@ -4,6 +4,7 @@
 #include "od-activity-item.h"
 #include "od-letter-queue.h"
 #include "od-letters-page-private.h"
+#include "od-pdf.h"
 #include "od-pdf-render.h"
 
 /* The preview's pixels per PDF point: sharp on a 2× screen. */
@@ -390,11 +391,13 @@ bind_item (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
   g_autofree char *invoices = row->invoices != NULL ? g_strjoinv (", ", row->invoices) : g_strdup ("");
+  g_autofree char *step = NULL;
   g_autofree char *text = NULL;
 
   gtk_label_set_label (GTK_LABEL (name), row->customer_name);
-  /* Translators: a queued letter's step and invoices: "demand-letter · 2026-0142" */
-  text = g_strdup_printf (_("%s · %s"), row->step != NULL ? row->step : "", invoices);
+  step = row->step != NULL ? od_pdf_step_label (row->step) : g_strdup ("");
+  /* Translators: a queued letter's step and invoices: "Demand letter · 2026-0142" */
+  text = g_strdup_printf (_("%s · %s"), step, invoices);
   gtk_label_set_label (GTK_LABEL (detail), text);
 }
 
