@@ -4,6 +4,8 @@
 
 #include "od-invoice-detail.h"
 #include "od-pdf-preview.h"
+#include "od-pdf-print.h"
+#include "od-pdf-render.h"
 #include "od-pdf.h"
 
 /* Pixels per point of the preview: 1.5 reads well and stays sharp. */
@@ -45,7 +47,7 @@ typedef struct
   char                 *customer_ref;
   GBytes               *bytes;
   PopplerDocument      *poppler;
-  GPtrArray            *surfaces;   /* cairo_surface_t* */
+  GPtrArray            *pages;      /* OdPdfPage* */
 } Job;
 
 static void
@@ -55,7 +57,7 @@ job_free (Job *job)
   g_free (job->customer_ref);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_object (&job->poppler);
-  g_clear_pointer (&job->surfaces, g_ptr_array_unref);
+  g_clear_pointer (&job->pages, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -104,45 +106,13 @@ load_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  job->surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  for (int i = 0; i < poppler_document_get_n_pages (job->poppler); i++)
+  job->pages = od_pdf_render_pages (job->bytes, PREVIEW_SCALE, cancellable, &error);
+  if (job->pages == NULL)
     {
-      PopplerPage *page = poppler_document_get_page (job->poppler, i);
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      double width, height;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_object_unref (page);
-          break;
-        }
-      poppler_page_get_size (page, &width, &height);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PREVIEW_SCALE + 0.5),
-                                            (int) (height * PREVIEW_SCALE + 0.5));
-      cr = cairo_create (surface);
-      /* Paper is white whatever the style. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      g_object_unref (page);
-      g_ptr_array_add (job->surfaces, surface);
+      g_task_return_error (task, error);
+      return;
     }
   g_task_return_boolean (task, TRUE);
-}
-
-static GdkTexture *
-texture_for (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) pixels = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
 }
 
 static void
@@ -190,16 +160,11 @@ on_loaded (GObject      *source,
   self->bytes = g_steal_pointer (&job->bytes);
   self->poppler = g_steal_pointer (&job->poppler);
   clear_pages (self);
-  for (guint i = 0; i < job->surfaces->len; i++)
+  for (guint i = 0; i < job->pages->len; i++)
     {
-      g_autoptr(GdkTexture) texture = texture_for (g_ptr_array_index (job->surfaces, i));
-      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, job->surfaces->len);
+      g_autoptr(GdkTexture) texture = od_pdf_page_texture (g_ptr_array_index (job->pages, i));
 
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_box_append (self->pages, picture);
+      gtk_box_append (self->pages, od_pdf_sheet_new (texture, i, job->pages->len));
     }
   gtk_stack_set_visible_child_name (self->stack, "pages");
   update_actions (self);
@@ -234,35 +199,6 @@ on_document_chosen (OdPdfPreview *self)
 /* Print */
 
 static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PopplerDocument   *document)
-{
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PopplerDocument   *document)
-{
-  PopplerPage *page = poppler_document_get_page (document, page_nr);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height, scale;
-
-  if (page == NULL)
-    return;
-  poppler_page_get_size (page, &width, &height);
-  /* Full page, in points: fit the page to the paper chosen. */
-  scale = MIN (gtk_print_context_get_width (context) / width,
-               gtk_print_context_get_height (context) / height);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  g_object_unref (page);
-}
-
-static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                OdPdfPreview            *self)
@@ -281,7 +217,8 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   OdPdfPreview *self = OD_PDF_PREVIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *job_name = NULL;
 
@@ -289,15 +226,10 @@ print_activated (GtkWidget  *widget,
     return;
   /* Translators: the print job's name: "Final Notice INV-0042" */
   job_name = g_strdup_printf (_("%s %s"), _(document_names[self->document]), self->number);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   /* The operation keeps the document it prints, whatever is shown next. */
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print),
-                         g_object_ref (self->poppler), (GClosureNotify) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         g_object_ref (self->poppler), (GClosureNotify) g_object_unref, 0);
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (documents, g_object_ref (self->poppler));
+  operation = od_pdf_print_operation_new (documents, job_name);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
