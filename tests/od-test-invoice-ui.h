@@ -8,6 +8,7 @@
 
 #include "od-context.h"
 #include "od-demo.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 
 typedef struct
@@ -155,6 +156,8 @@ ui_test_init (int    *argc,
   GtkCssProvider *css;
 
   gtk_test_init (argc, argv, NULL);
+
+  od_test_ui_init ();
   adw_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/overdue/Overdue/style.css");

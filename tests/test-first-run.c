@@ -6,6 +6,7 @@
 #include "od-demo.h"
 #include "od-preferences-window.h"
 #include "od-test-shot.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 #include "od-window.h"
 
@@ -325,6 +326,7 @@ main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   od_test_load_app_style ();
 

@@ -5,6 +5,7 @@
 #include "od-export-dialog.h"
 #include "od-import-dialog.h"
 #include "od-test-shot.h"
+#include "od-test-ui.h"
 #include "od-test-util.h"
 
 typedef struct
@@ -325,6 +326,7 @@ main (int    argc,
       char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  od_test_ui_init ();
   adw_init ();
   od_test_load_app_style ();
 
