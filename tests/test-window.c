@@ -237,7 +237,7 @@ test_window_pages (Fixture       *fixture,
   const char *pages[] = { "today", "invoices", "customers", "activity", "letters", "reports" };
   OdWindow *window = open_window (fixture, 1100, 700);
 
-  g_assert_cmpstr (od_window_get_visible_page (window), ==, "invoices");
+  g_assert_cmpstr (od_window_get_visible_page (window), ==, "today");
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("page-%s-wide", pages[i]);

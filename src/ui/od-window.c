@@ -195,7 +195,7 @@ build_pages (OdWindow *self)
                            G_CALLBACK (od_reports_page_reload), reports, G_CONNECT_SWAPPED);
 
   od_demo_strip_set_context (self->demo_strip, self->context);
-  od_window_show_page (self, OD_WINDOW_PAGE_INVOICES);
+  od_window_show_page (self, OD_WINDOW_PAGE_TODAY);
   show_mode (self, "ledger");
 }
 
