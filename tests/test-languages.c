@@ -72,6 +72,14 @@ test_languages_window (Fixture       *fixture,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_nonnull (language);
+  if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Today"), "Today") == 0)
+    {
+      /* The catalogue is checked by the catalogues test; here the C
+       * locale of a newer glibc ignores LANGUAGE. */
+      g_test_skip ("no locale for LANGUAGE here: install it (locale-gen) to see the window translated");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
   od_test_ui_wait_until (invoices_loaded, window);
@@ -113,8 +121,18 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init () sets a fixed English locale: take the environment's. */
-  setlocale (LC_ALL, "");
+  /* gtk_test_init () sets a fixed English locale. The language's own
+   * locale where it is installed (dates and money as a German or French
+   * desktop shows them), else the environment's: C.UTF-8 with LANGUAGE,
+   * which glibc 2.36 honours and newer ones ignore. */
+  {
+    const char *language = g_getenv ("LANGUAGE");
+    g_autofree char *region = g_ascii_strup (language != NULL ? language : "", -1);
+    g_autofree char *name = g_strdup_printf ("%s_%s.UTF-8", language != NULL ? language : "", region);
+
+    if (setlocale (LC_ALL, name) == NULL)
+      setlocale (LC_ALL, "");
+  }
   od_test_ui_init ();
   adw_init ();
   css = gtk_css_provider_new ();
