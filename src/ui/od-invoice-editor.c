@@ -97,7 +97,8 @@ build_invoice (OdInvoiceEditor *self)
       if (messages[f] != NULL && first_bad == NULL)
         first_bad = GTK_WIDGET (self->fields[f].entry);
     }
-  if (customer == GTK_INVALID_LIST_POSITION || customer >= self->customer_ids->len)
+  /* Item 0 is "Choose the customer…": no customer yet. */
+  if (customer == GTK_INVALID_LIST_POSITION || customer == 0 || customer >= self->customer_ids->len)
     {
       gtk_widget_set_visible (self->customer_message_row, TRUE);
       first_bad = first_bad != NULL ? first_bad : GTK_WIDGET (self->customer_row);
@@ -166,7 +167,10 @@ build_invoice (OdInvoiceEditor *self)
 static void
 on_customer_picked (OdInvoiceEditor *self)
 {
-  gtk_widget_set_visible (self->customer_message_row, FALSE);
+  guint picked = adw_combo_row_get_selected (self->customer_row);
+
+  if (picked != GTK_INVALID_LIST_POSITION && picked > 0 && picked < self->customer_ids->len)
+    gtk_widget_set_visible (self->customer_message_row, FALSE);
 }
 
 /* Reading: the customers, a number for a new invoice, the invoice to edit */
@@ -241,6 +245,15 @@ on_loaded (GObject      *source,
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
+  /* A first item that picks no one: a combo row always shows an item, and
+   * libadwaita 1.6+ selects the first one whatever was asked, so a real
+   * customer there would be picked without the owner choosing it. */
+  {
+    gint64 none = 0;
+
+    g_array_append_val (self->customer_ids, none);
+    gtk_string_list_append (self->customer_names, _("Choose the customer…"));
+  }
   for (guint i = 0; i < loaded->customers->len; i++)
     {
       OdCustomer *customer = g_ptr_array_index (loaded->customers, i);
@@ -264,7 +277,7 @@ on_loaded (GObject      *source,
       gtk_editable_set_text (GTK_EDITABLE (self->fields[F_ISSUE_DATE].entry), issue);
       gtk_editable_set_text (GTK_EDITABLE (self->fields[F_TERMS].entry), "30");
       gtk_editable_set_text (GTK_EDITABLE (self->fields[F_CURRENCY].entry), loaded->currency);
-      adw_combo_row_set_selected (self->customer_row, GTK_INVALID_LIST_POSITION);
+      adw_combo_row_set_selected (self->customer_row, 0);
       od_invoice_editor_append_line (self);
       od_invoice_editor_update_totals (self);
       return;
@@ -567,7 +580,7 @@ od_invoice_editor_set_customer (OdInvoiceEditor *self,
 {
   g_return_val_if_fail (OD_IS_INVOICE_EDITOR (self), FALSE);
 
-  for (guint i = 0; i < self->customer_ids->len; i++)
+  for (guint i = 1; i < self->customer_ids->len; i++)
     if (g_array_index (self->customer_ids, gint64, i) == customer_id)
       {
         adw_combo_row_set_selected (self->customer_row, i);
