@@ -3,6 +3,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "od-customer-detail.h"
 #include "od-customer-policy-row.h"
 #include "od-customer-view.h"
 #include "od-money.h"
@@ -63,48 +64,6 @@ static const OdChannel channels[4] = {
   OD_CHANNEL_EMAIL, OD_CHANNEL_SMS, OD_CHANNEL_LETTER, OD_CHANNEL_CALL,
 };
 
-typedef struct
-{
-  char      *title;
-  char      *channel;     /* translated */
-  char      *invoice;     /* may be NULL */
-  char      *outcome;     /* translated; may be NULL */
-  GDateTime *at;          /* local */
-} Message;
-
-static void
-message_free (Message *message)
-{
-  g_free (message->title);
-  g_free (message->channel);
-  g_free (message->invoice);
-  g_free (message->outcome);
-  g_date_time_unref (message->at);
-  g_free (message);
-}
-
-typedef struct
-{
-  gint64           customer_id;
-  guint            generation;
-  OdCustomer      *customer;
-  OdReportRiskRow *risk;
-  GPtrArray       *invoices;       /* OdInvoice*, latest due first */
-  gint64           n_invoices;
-  GPtrArray       *messages;       /* Message*, latest first */
-} Detail;
-
-static void
-detail_free (Detail *detail)
-{
-  g_clear_object (&detail->customer);
-  g_clear_pointer (&detail->risk, od_report_risk_row_free);
-  g_clear_pointer (&detail->invoices, g_ptr_array_unref);
-  g_clear_pointer (&detail->messages, g_ptr_array_unref);
-  g_free (detail);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Detail, detail_free)
 
 static void
 set_value (AdwActionRow *row,
@@ -240,7 +199,7 @@ on_invoice_activated (AdwActionRow *row,
 
 static void
 show_detail (OdCustomerView *self,
-             Detail         *detail)
+             OdCustomerDetail *detail)
 {
   const OdReportRiskRow *risk = detail->risk;
   g_autofree char *invoices_title = NULL;
@@ -358,7 +317,7 @@ show_detail (OdCustomerView *self,
   self->n_messages = detail->messages->len;
   for (guint i = 0; i < detail->messages->len; i++)
     {
-      Message *message = g_ptr_array_index (detail->messages, i);
+      OdCustomerMessage *message = g_ptr_array_index (detail->messages, i);
       g_autoptr(GString) subtitle = g_string_new (message->channel);
       g_autofree char *date = NULL;
       g_autofree char *time = g_date_time_format (message->at, "%H:%M");
@@ -379,56 +338,13 @@ show_detail (OdCustomerView *self,
     add_row (self, self->history_group, _("Nothing sent yet"), NULL, NULL);
 }
 
-static const char *
-outcome_text (const char *outcome)
+typedef struct
 {
-  static const struct { const char *id; const char *text; } outcomes[] = {
-    /* Translators: what came of a message or call, in the customer's history */
-    { "sent", N_("sent") },
-    { "delivered", N_("delivered") },
-    { "failed", N_("failed") },
-    { "paid", N_("paid") },
-    { "promise", N_("promised to pay") },
-    { "dispute", N_("disputed") },
-    { "no-answer", N_("no answer") },
-    { "other", N_("other") },
-  };
-
-  for (guint i = 0; outcome != NULL && i < G_N_ELEMENTS (outcomes); i++)
-    if (g_str_equal (outcome, outcomes[i].id))
-      return _(outcomes[i].text);
-  return outcome;
-}
+  gint64 customer_id;
+  guint  generation;
+} ReadRequest;
 
 /* Runs in a worker thread. */
-static gboolean
-collect_message (const OdStoreCommunication  *row,
-                 gpointer                     user_data,
-                 GError                     **error)
-{
-  GPtrArray *messages = user_data;
-  Message *message = g_new0 (Message, 1);
-  const char *channel;
-
-  switch (row->channel)
-    {
-    case OD_CHANNEL_SMS: channel = _("Text message"); break;
-    case OD_CHANNEL_LETTER: channel = _("Letter"); break;
-    case OD_CHANNEL_CALL: channel = _("Call"); break;
-    default: channel = _("Email"); break;
-    }
-  message->title = g_strdup (row->summary != NULL && *row->summary != '\0' ? row->summary : channel);
-  message->channel = g_strdup (channel);
-  message->invoice = g_strdup (row->invoice_number);
-  message->outcome = g_strdup (outcome_text (row->outcome));
-  message->at = g_date_time_to_local (row->at);
-  /* The latest first, at most MAX_ROWS of them. */
-  g_ptr_array_insert (messages, 0, message);
-  if (messages->len > MAX_ROWS)
-    g_ptr_array_set_size (messages, MAX_ROWS);
-  return TRUE;
-}
-
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -436,37 +352,18 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OdStore *store = od_context_get_store (OD_CUSTOMER_VIEW (source_object)->context);
-  g_autoptr(Detail) detail = g_new0 (Detail, 1);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  OdInvoiceQuery query = { 0 };
-  GDate today;
+  ReadRequest *request = task_data;
+  OdCustomerDetail *detail;
+  GError *error = NULL;
 
-  *detail = *(Detail *) task_data;
-  g_date_set_time_t (&today, time (NULL));
-  query.filter = OD_INVOICE_FILTER_ALL;
-  query.sort = OD_INVOICE_SORT_DUE_DATE;
-  query.descending = TRUE;
-  query.customer_id = detail->customer_id;
-  detail->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
-  if ((detail->customer = od_store_get_customer (store, detail->customer_id, &error)) == NULL ||
-      (ids = od_store_query_invoice_ids (store, &query, &error)) == NULL ||
-      (detail->invoices = od_store_load_invoices (store, (const gint64 *) ids->data,
-                                                  MIN (ids->len, MAX_ROWS), &error)) == NULL ||
-      !od_store_foreach_communication (store, detail->customer_id, 0, collect_message,
-                                       detail->messages, &error))
+  detail = od_customer_detail_read (store, request->customer_id, MAX_ROWS, &error);
+  if (detail == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, error);
       return;
     }
-  detail->n_invoices = ids->len;
-  detail->risk = od_report_risk_row_for_customer (store, &today, detail->customer_id, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&detail), (GDestroyNotify) detail_free);
+  detail->generation = request->generation;
+  g_task_return_pointer (task, detail, (GDestroyNotify) od_customer_detail_free);
 }
 
 static void
@@ -475,7 +372,7 @@ on_read (GObject      *source,
          gpointer      user_data)
 {
   OdCustomerView *self = OD_CUSTOMER_VIEW (source);
-  g_autoptr(Detail) detail = NULL;
+  g_autoptr(OdCustomerDetail) detail = NULL;
   g_autoptr(GError) error = NULL;
 
   detail = g_task_propagate_pointer (G_TASK (result), &error);
@@ -499,14 +396,14 @@ static void
 read_customer (OdCustomerView *self)
 {
   g_autoptr(GTask) task = NULL;
-  Detail *data = g_new0 (Detail, 1);
+  ReadRequest *request = g_new0 (ReadRequest, 1);
 
-  data->customer_id = od_customer_get_id (self->customer);
-  data->generation = ++self->generation;
+  request->customer_id = od_customer_get_id (self->customer);
+  request->generation = ++self->generation;
   self->busy++;
   task = g_task_new (self, NULL, on_read, NULL);
   g_task_set_source_tag (task, read_customer);
-  g_task_set_task_data (task, data, g_free);
+  g_task_set_task_data (task, request, g_free);
   g_task_run_in_thread (task, read_thread);
 }
 
