@@ -540,6 +540,7 @@ struct _OdCancellingStream
   char         *data;
   gsize         len;
   gsize         pos;
+  gboolean      at_end;     /* cancel once everything is read */
   GCancellable *cancellable;
 };
 
@@ -555,7 +556,7 @@ od_cancelling_stream_read (GInputStream  *stream,
   OdCancellingStream *self = OD_CANCELLING_STREAM (stream);
   gsize n = MIN (MIN (count, 4096), self->len - self->pos);
 
-  if (self->pos >= self->len / 2)
+  if (self->at_end ? n == 0 : self->pos >= self->len / 2)
     g_cancellable_cancel (self->cancellable);
   memcpy (buffer, self->data + self->pos, n);
   self->pos += n;
@@ -605,6 +606,36 @@ test_cancel (Fixture       *fixture,
   g_assert_false (od_importer_run (importer, input, stream->len, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (stream->pos, <, stream->len);
+  g_assert_cmpuint (od_importer_get_imported (importer), ==, 0);
+
+  after = snapshot_take (fixture->store);
+  assert_snapshot_equal (&before, &after);
+}
+
+/* A cancel after the importer's last check (it looks every 1,024 rows):
+ * a small file read to its end, then cancelled, still writes nothing. */
+static void
+test_cancel_at_end (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  OdCancellingStream *stream = g_object_new (OD_TYPE_CANCELLING_STREAM, NULL);
+  g_autoptr(GInputStream) input = G_INPUT_STREAM (stream);
+  g_autoptr(OdImporter) importer = od_importer_new (fixture->store, OD_IMPORT_KIND_INVOICES);
+  g_autoptr(GError) error = NULL;
+  Snapshot before, after;
+
+  add_ledger (fixture->store);
+  before = snapshot_take (fixture->store);
+
+  stream->data = invoices_text (100);
+  stream->len = strlen (stream->data);
+  stream->at_end = TRUE;
+  stream->cancellable = g_object_ref (cancellable);
+
+  g_assert_false (od_importer_run (importer, input, stream->len, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (stream->pos, ==, stream->len);
   g_assert_cmpuint (od_importer_get_imported (importer), ==, 0);
 
   after = snapshot_take (fixture->store);
@@ -714,6 +745,7 @@ main (int   argc,
   ADD ("/od/import/many-problems", test_many_problems, NULL);
   ADD ("/od/import/large", test_large, NULL);
   ADD ("/od/import/cancel", test_cancel, NULL);
+  ADD ("/od/import/cancel-at-end", test_cancel_at_end, NULL);
   ADD ("/od/import/async", test_async, NULL);
   ADD ("/od/import/async-errors", test_async_errors, NULL);
   g_test_add_func ("/od/import/problem-to-string", test_problem_to_string);

@@ -214,6 +214,12 @@ run_import (OdImporter    *self,
       return FALSE;
     }
 
+  /* A cancel that came after the last check still writes nothing. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    {
+      od_store_rollback (self->store);
+      goto fail;
+    }
   if (!od_store_commit (self->store, error))
     return FALSE;
 
