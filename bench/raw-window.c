@@ -7,6 +7,25 @@
 
 static gint64 started_at;
 
+
+/* After the first frame: the longest the main loop went without running
+ * a 10 ms timeout over the next 8 s (pages filling, models loading). */
+static gint64 watch_started, watch_last, watch_longest;
+
+static gboolean
+on_watch (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  watch_longest = MAX (watch_longest, now - watch_last);
+  watch_last = now;
+  if (now - watch_started < 8 * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  fprintf (stderr, "longest-stall %.3f\n", watch_longest / (double) G_USEC_PER_SEC);
+  fflush (stderr);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -15,6 +34,8 @@ on_after_paint (GdkFrameClock *clock,
            (g_get_monotonic_time () - started_at) / (double) G_USEC_PER_SEC);
   fflush (stderr);
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, user_data);
+  watch_started = watch_last = g_get_monotonic_time ();
+  g_timeout_add (10, on_watch, NULL);
 }
 
 static void
