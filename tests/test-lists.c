@@ -145,6 +145,32 @@ test_invoice_paging (Fixture       *f,
   assert_change (f, 0, 100, 0);
   g_assert_true (od_invoice_list_load (list, &query, &error));
   g_assert_cmpuint (f->changes->len, ==, 0);
+
+  /* The same rows read again: only the pages handed out change, and
+   * their rows are read anew. */
+  query.search = NULL;
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  assert_change (f, 0, 0, N_INVOICES);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_clear_object (&again);
+  again = g_list_model_get_item (model, 200);
+  g_assert_true (od_invoice_list_load (list, &query, &error));
+  g_assert_cmpuint (f->changes->len, ==, 6);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 1), ==, 128);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 2), ==, 128);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 3), ==, 128);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 4), ==, 128);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 5), ==, 128);
+  g_array_set_size (f->changes, 0);
+  {
+    g_autoptr(OdInvoice) fresh = g_list_model_get_item (model, 0);
+
+    g_assert_true (fresh != first);
+    g_assert_cmpstr (od_invoice_get_number (fresh), ==, "L-00000");
+  }
+  assert_number_at (model, 299, "L-00299");
 }
 
 static void

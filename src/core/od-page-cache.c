@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "od-page-cache.h"
@@ -60,6 +61,45 @@ drop_pages (OdPageCache *self)
   g_queue_clear_full (&self->pages, page_free);
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = ((const Page *) a)->index, y = ((const Page *) b)->index;
+
+  return (x > y) - (x < y);
+}
+
+/* The same rows as before, read again: only the pages handed out can be
+ * out of date, so only they are said to change. Replacing every row of a
+ * column view costs GTK 4.8 a quarter of a second at 25,000 rows; the
+ * view holds items only from recently used pages, which are all kept. */
+static gboolean
+refresh_same_ids (OdPageCache *self,
+                  GArray      *ids)
+{
+  g_autoptr(GList) pages = NULL;
+
+  if (ids == NULL || ids->len != self->ids->len || ids->len == 0 ||
+      memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) != 0)
+    return FALSE;
+
+  pages = g_list_sort (g_list_copy (self->pages.head), compare_pages);
+  g_queue_init (&self->pages);
+  g_array_unref (self->ids);
+  self->ids = ids;
+  for (GList *l = pages; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+      guint start = page->index * OD_PAGE_CACHE_PAGE_SIZE;
+      guint n = page->items->len;
+
+      page_free (page);
+      g_list_model_items_changed (self->model, start, n, n);
+    }
+  return TRUE;
+}
+
 /* Takes @ids (may be NULL for none) and drops every page. */
 static void
 swap_ids (OdPageCache *self,
@@ -68,6 +108,8 @@ swap_ids (OdPageCache *self,
   guint old = self->ids->len;
   guint n;
 
+  if (refresh_same_ids (self, ids))
+    return;
   drop_pages (self);
   g_array_unref (self->ids);
   self->ids = ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64));
