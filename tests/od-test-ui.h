@@ -73,18 +73,27 @@ od_test_ui_settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Spins the main loop until @done says so, failing after 10 s. */
+/* Spins the main loop until @done says so, failing after @seconds. */
 static inline void
-od_test_ui_wait_until (gboolean (*done) (gpointer),
-                       gpointer   data)
+od_test_ui_wait_until_seconds (gboolean (*done) (gpointer),
+                               gpointer   data,
+                               guint      seconds)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, od_test_ui_on_timeout, &timed_out);
+  guint id = g_timeout_add_seconds (seconds, od_test_ui_on_timeout, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+/* The same, failing after 10 s. */
+static inline void
+od_test_ui_wait_until (gboolean (*done) (gpointer),
+                       gpointer   data)
+{
+  od_test_ui_wait_until_seconds (done, data, 10);
 }
 
 /* Saves what @widget shows as $OD_TEST_BUILDDIR/screenshots/@name.png,
@@ -98,14 +107,21 @@ od_test_ui_save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0;
+  int height = 0;
 
-  /* A page just shown may not have drawn yet: wait a few frames. */
-  for (guint i = 0; i < 20 && node == NULL; i++)
+  /* A page just shown may not be laid out or drawn yet: wait a few frames. */
+  for (guint i = 0; i < 60 && node == NULL; i++)
     {
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width == 0 || height == 0)
+        {
+          od_test_ui_settle (50);
+          continue;
+        }
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
       if (node == NULL)
